@@ -1,0 +1,34 @@
+package io.fargatereconciler.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * Builds the one {@link EcsClient}. Region, credentials and endpoint come from the SDK's standard chains
+ * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_ECS}, profiles, the container's role...),
+ * which the SDK reads itself; {@code endpointOverride} is only for the embedded simulator.
+ */
+public final class EcsClients {
+    private EcsClients() {
+    }
+
+    public static EcsClient create(EcsConfig config, Optional<URI> endpointOverride) {
+        Duration timeout = config.callTimeout();
+        var builder = EcsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(timeout)
+                        .socketTimeout(timeout))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        // Standard mode, chosen explicitly (the SDK default is legacy), limited to one attempt:
+                        // retries happen in EcsCallGuard only, so SDK and SmallRye retries never multiply.
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build())
+                        .build());
+        endpointOverride.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

@@ -1,0 +1,95 @@
+package io.fargatereconciler.aws;
+
+import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.plan.Launch;
+import io.fargatereconciler.plan.Stop;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
+import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
+import software.amazon.awssdk.services.ecs.model.TaskField;
+
+/** {@link EcsGateway} on the AWS SDK v2 {@link EcsClient}, every call behind one {@link EcsCallGuard}. */
+public final class SdkEcsGateway implements EcsGateway {
+    private final EcsClient ecs;
+    private final String ownerId;
+    private final EcsCallGuard guard;
+
+    public SdkEcsGateway(EcsClient ecs, String ownerId, EcsConfig config) {
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
+        if (ownerId == null || ownerId.isBlank() || ownerId.length() > 128) {
+            throw new IllegalArgumentException("reconciler.owner-id must be 1..128 characters (ECS startedBy limit)");
+        }
+        this.ownerId = ownerId;
+        this.guard = new EcsCallGuard(config);
+    }
+
+    @Override
+    public EcsResult<LaunchOutcome> runTask(Launch launch) {
+        return guarded("RunTask", () -> {
+            RunTaskResponse response = ecs.runTask(RunTaskRequests.of(launch, ownerId));
+            String cluster = launch.task().cluster();
+            List<ObservedTask> started = response.tasks().stream()
+                    .map(task -> EcsTaskMapper.toObservedTask(cluster, task)).toList();
+            List<LaunchFailure> failures = response.failures().stream()
+                    .map(f -> new LaunchFailure(f.arn(), f.reason(), f.detail())).toList();
+            return new LaunchOutcome(started, failures);
+        });
+    }
+
+    @Override
+    public EcsResult<ObservedTask> stopTask(Stop stop) {
+        return guarded("StopTask", () -> {
+            StopTaskResponse response = ecs.stopTask(request -> request.cluster(stop.cluster()).task(stop.taskArn())
+                    .reason(truncate(stop.reason(), 255)));
+            return EcsTaskMapper.toObservedTask(stop.cluster(), response.task());
+        });
+    }
+
+    @Override
+    public EcsResult<TaskArnPage> listTasks(String cluster, String nextToken) {
+        return guarded("ListTasks", () -> {
+            ListTasksResponse response = ecs.listTasks(request -> request.cluster(cluster).startedBy(ownerId)
+                    .maxResults(MAX_ARNS_PER_CALL).nextToken(nextToken));
+            return new TaskArnPage(response.taskArns(), response.nextToken());
+        });
+    }
+
+    @Override
+    public EcsResult<DescribedTasks> describeTasks(String cluster, List<String> taskArns) {
+        if (taskArns.isEmpty() || taskArns.size() > MAX_ARNS_PER_CALL) {
+            throw new IllegalArgumentException("DescribeTasks takes 1.." + MAX_ARNS_PER_CALL + " ARNs, got " + taskArns.size());
+        }
+        return guarded("DescribeTasks", () -> {
+            DescribeTasksResponse response = ecs.describeTasks(request -> request.cluster(cluster).tasks(taskArns)
+                    .include(TaskField.TAGS));
+            List<ObservedTask> tasks = response.tasks().stream()
+                    .map(task -> EcsTaskMapper.toObservedTask(cluster, task)).toList();
+            List<String> missing = response.failures().stream().map(Failure::arn).filter(Objects::nonNull).toList();
+            return new DescribedTasks(tasks, missing);
+        });
+    }
+
+    /** The circuit breaker's state: OPEN means ECS failed so often that calls are refused for a while. */
+    public CircuitBreakerState circuitState() {
+        return guard.circuitState();
+    }
+
+    private <T> EcsResult<T> guarded(String operation, Supplier<T> call) {
+        try {
+            return EcsResult.ok(guard.call(call));
+        } catch (RuntimeException error) {
+            return EcsErrors.toResult(operation, error);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}
