@@ -16,7 +16,7 @@ public interface EcsGateway {
     /** RunTask for {@code launch}, marked with our startedBy and ownership tags; failures[] entries come back as values. */
     EcsResult<LaunchOutcome> runTask(Launch launch);
 
-    /** StopTask for a task we own. */
+    /** StopTask for a task we own; the reason ECS records starts with {@code StopClassifier.OWN_STOP_PREFIX}. */
     EcsResult<ObservedTask> stopTask(Stop stop);
 
     /** One page (at most 100) of the live tasks in {@code cluster} whose startedBy is our owner id; {@code nextToken} null for the first page. */

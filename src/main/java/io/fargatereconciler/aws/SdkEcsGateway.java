@@ -1,6 +1,7 @@
 package io.fargatereconciler.aws;
 
 import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.observe.StopClassifier;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.Stop;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -47,7 +48,7 @@ public final class SdkEcsGateway implements EcsGateway {
     public EcsResult<ObservedTask> stopTask(Stop stop) {
         return guarded("StopTask", () -> {
             StopTaskResponse response = ecs.stopTask(request -> request.cluster(stop.cluster()).task(stop.taskArn())
-                    .reason(truncate(stop.reason(), 255)));
+                    .reason(truncate(StopClassifier.OWN_STOP_PREFIX + stop.reason(), 255)));
             return EcsTaskMapper.toObservedTask(stop.cluster(), response.task());
         });
     }

@@ -72,6 +72,16 @@ public final class WorkQueue<K> {
         }
     }
 
+    /** Wakes every thread waiting in {@link #awaitChange}. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Blocks up to {@code maxWaitMillis} or until a key is added or changed; returns at once when interrupted. */
     public void awaitChange(long maxWaitMillis) throws InterruptedException {
         if (maxWaitMillis <= 0) {

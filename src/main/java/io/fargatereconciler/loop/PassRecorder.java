@@ -1,0 +1,31 @@
+package io.fargatereconciler.loop;
+
+import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.observe.StopCause;
+import java.time.Duration;
+
+/** What the loop reports as it goes, for metrics. Every method has a no-op default. */
+public interface PassRecorder {
+    PassRecorder NONE = new PassRecorder() {
+    };
+
+    /** A pass ended; {@code failed} when it ended on an unexpected error. */
+    default void passFinished(Duration took, boolean failed) {
+    }
+
+    /** One RunTask call's result: ok, failed (failures[]), throttled, unavailable or rejected; {@code copies} asked for. */
+    default void launch(ResourceKey group, String result, int copies) {
+    }
+
+    /** One of our tasks was seen STOPPED, with its cause and the subnet it was placed in (may be null). */
+    default void taskStopped(ResourceKey group, StopCause cause, String subnetId) {
+    }
+
+    /** A StopTask we sent for {@code reason} (scale-down, roll...). */
+    default void stopRequested(ResourceKey group, String result) {
+    }
+
+    /** ECS answered ThrottlingException to {@code operation}. */
+    default void throttled(String operation) {
+    }
+}

@@ -1,0 +1,175 @@
+package io.fargatereconciler.loop;
+
+import io.fargatereconciler.desired.DesiredResource;
+import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.ResourceKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jboss.logging.Logger;
+
+/**
+ * The reconcile loop: a full pass at every resync (interval with jitter), and sooner passes for groups put on the
+ * work queue (events, backoff timers the planner asks for). Passes run one at a time on one thread, so a group is
+ * never reconciled by two threads at once. {@link #runPass()} runs a pass synchronously, which is how tests on
+ * virtual time drive it. On {@link #stop()} the pass in flight finishes its current call and acts no further.
+ */
+public final class ReconcileLoop {
+    private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
+
+    private final Supplier<Optional<DesiredState>> desiredState;
+    private final ReconcilePass pass;
+    private final WorkQueue<ResourceKey> queue = new WorkQueue<>();
+    private final InstantSource clock;
+    private final LoopConfig.Loop config;
+    private final PassRecorder recorder;
+    private final RandomGenerator random;
+    private final LoopHealth health;
+    private final Object passLock = new Object();
+    private volatile boolean stopping;
+    private volatile Thread runner;
+    private volatile Instant nextResyncAt;
+
+    public ReconcileLoop(Supplier<Optional<DesiredState>> desiredState, ReconcilePassParts parts, InstantSource clock,
+                         LoopConfig.Loop config, RandomGenerator random) {
+        this.desiredState = desiredState;
+        this.clock = clock;
+        this.config = config;
+        this.recorder = parts.recorder();
+        this.random = random;
+        this.health = parts.health();
+        this.pass = new ReconcilePass(parts.observer(), parts.ecs(), parts.planner(), parts.status(), parts.recorder(),
+                clock, parts.health());
+    }
+
+    /** Reconcile {@code group} as soon as possible (an event hinted that it changed). */
+    public void enqueue(ResourceKey group) {
+        queue.addAt(group, clock.instant());
+    }
+
+    /** A full pass over every group and cluster of the desired state, now, on the caller's thread. */
+    public void runPass() {
+        runPass(null);
+    }
+
+    /** Groups waiting on the work queue, due or not. */
+    public int queueDepth() {
+        return queue.depth();
+    }
+
+    /** When the next pass is due: the earlier of the next resync and the earliest requeued group. */
+    public Optional<Instant> nextPassAt() {
+        Optional<Instant> queued = queue.nextDueAt();
+        if (nextResyncAt == null) {
+            return queued;
+        }
+        return Optional.of(queued.filter(q -> q.isBefore(nextResyncAt)).orElse(nextResyncAt));
+    }
+
+    /** Runs whatever is due at the clock's current time: a resync when due, else the due groups. Returns whether a pass ran. */
+    public boolean runDue() {
+        Instant now = clock.instant();
+        if (nextResyncAt == null || !now.isBefore(nextResyncAt)) {
+            runPass(null);
+            return true;
+        }
+        Set<ResourceKey> due = queue.takeDue(now);
+        if (due.isEmpty()) {
+            return false;
+        }
+        runPass(due);
+        return true;
+    }
+
+    /** Starts the loop's own thread. */
+    public synchronized void start() {
+        if (runner != null) {
+            return;
+        }
+        stopping = false;
+        runner = new Thread(this::runUntilStopped, "reconcile-loop");
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    /**
+     * Graceful stop: the pass in flight finishes its current ECS call (it is not interrupted) and acts no further;
+     * nothing new starts. Waits up to {@code reconciler.loop.shutdown-grace}.
+     */
+    public void stop() {
+        stopping = true;
+        Thread thread = runner;
+        if (thread != null) {
+            queue.wakeUp();
+            try {
+                thread.join(config.shutdownGrace().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void runUntilStopped() {
+        LOG.infof("action=start reason=\"reconcile loop started, resync every %s\"", config.resyncInterval());
+        while (!stopping) {
+            runDue();
+            Instant next = nextPassAt().orElse(clock.instant().plus(config.resyncInterval()));
+            long waitMillis = Duration.between(clock.instant(), next).toMillis();
+            try {
+                queue.awaitChange(Math.max(1, waitMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        LOG.info("action=stop reason=\"reconcile loop stopped: shutdown requested\"");
+    }
+
+    private void runPass(Set<ResourceKey> dueGroups) {
+        synchronized (passLock) {
+            Instant started = clock.instant();
+            long startedNanos = System.nanoTime();
+            boolean failed = false;
+            try {
+                Optional<DesiredState> desired = desiredState.get();
+                if (desired.isEmpty()) {
+                    LOG.warn("action=wait reason=\"no valid desired state loaded yet; nothing is launched or stopped\"");
+                } else {
+                    Set<String> clusters = clustersOf(desired.get(), dueGroups);
+                    Map<ResourceKey, Instant> requeue = pass.run(desired.get(), clusters, () -> stopping);
+                    requeue.forEach(queue::addAt);
+                }
+                health.passCompleted(clock.instant());
+            } catch (RuntimeException error) {
+                failed = true;
+                LOG.errorf(error, "action=pass result=error reason=\"unexpected error in a reconcile pass; the next pass retries\"");
+            } finally {
+                if (dueGroups == null) {
+                    queue.takeDue(started);
+                    nextResyncAt = started.plus(jittered(config.resyncInterval()));
+                }
+                recorder.passFinished(Duration.ofNanos(System.nanoTime() - startedNanos), failed);
+            }
+        }
+    }
+
+    private static Set<String> clustersOf(DesiredState desired, Set<ResourceKey> groups) {
+        if (groups == null) {
+            return desired.clusters();
+        }
+        Set<String> clusters = new TreeSet<>();
+        groups.forEach(group -> desired.get(group).map(DesiredResource::task).ifPresent(t -> clusters.add(t.cluster())));
+        return clusters;
+    }
+
+    private Duration jittered(Duration interval) {
+        double share = config.resyncJitter() * (2 * random.nextDouble() - 1);
+        return Duration.ofMillis(Math.max(1, Math.round(interval.toMillis() * (1 + share))));
+    }
+}
