@@ -7,10 +7,20 @@ import java.util.TreeSet;
 
 /** What health checks need to know about the loop: when a pass last completed and whether ECS answers. */
 public final class LoopHealth {
+    private final Instant createdAt;
     private volatile Instant lastPassCompletedAt;
     private volatile Instant firstObservationAt;
     private volatile Instant lastObservationAt;
     private volatile Set<String> unreachableClusters = Set.of();
+
+    public LoopHealth(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    /** When the loop was made: the reference for liveness until the first pass completes. */
+    public Instant createdAt() {
+        return createdAt;
+    }
 
     void passCompleted(Instant at) {
         lastPassCompletedAt = at;

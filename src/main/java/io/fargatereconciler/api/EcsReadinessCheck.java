@@ -1,0 +1,39 @@
+package io.fargatereconciler.api;
+
+import io.fargatereconciler.loop.LoopHealth;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness condition "ecs": up once every cluster of one pass was observed successfully. Later ECS trouble shows
+ * in the detail ({@code unreachableClusters}) but does not take the daemon out of service: every replica shares
+ * the same ECS, and the status API is most useful exactly then.
+ */
+@Readiness
+@ApplicationScoped
+public class EcsReadinessCheck implements HealthCheck {
+    private final LoopHealth health;
+
+    @Inject
+    public EcsReadinessCheck(LoopHealth health) {
+        this.health = health;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("ecs")
+                .withData("firstObservationAt", health.firstObservationAt().map(Instant::toString).orElse("never"))
+                .withData("lastObservationAt", health.lastObservationAt().map(Instant::toString).orElse("never"))
+                .withData("unreachableClusters", String.join(",", health.unreachableClusters()));
+        if (health.firstObservationAt().isEmpty()) {
+            return response.down().withData("reason",
+                    "ECS not observed successfully yet; check the endpoint, region, credentials and that the clusters exist")
+                    .build();
+        }
+        return response.up().build();
+    }
+}

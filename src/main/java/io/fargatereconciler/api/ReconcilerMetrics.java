@@ -1,0 +1,116 @@
+package io.fargatereconciler.api;
+
+import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.loop.GroupStatus;
+import io.fargatereconciler.loop.GroupStatusBook;
+import io.fargatereconciler.loop.PassRecorder;
+import io.fargatereconciler.observe.StopCause;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The reconciler's Prometheus metrics ({@code /q/metrics}): counters pushed as the loop goes, per-group gauges
+ * refreshed from the {@link GroupStatusBook} after every pass. Micrometer names map to Prometheus names such as
+ * {@code reconciler_reconcile_passes_total} and {@code reconciler_launches_total{group,result}}.
+ */
+public final class ReconcilerMetrics implements PassRecorder {
+    private final MeterRegistry registry;
+    private final GroupStatusBook status;
+    private final InstantSource clock;
+    private final Counter passes;
+    private final Counter errors;
+    private final Timer duration;
+    private final MultiGauge desired;
+    private final MultiGauge running;
+    private final MultiGauge pending;
+    private final MultiGauge backoffRemaining;
+
+    public ReconcilerMetrics(MeterRegistry registry, GroupStatusBook status, InstantSource clock) {
+        this.registry = registry;
+        this.status = status;
+        this.clock = clock;
+        this.passes = Counter.builder("reconciler.reconcile.passes").description("Reconcile passes run").register(registry);
+        this.errors = Counter.builder("reconciler.reconcile.errors")
+                .description("Reconcile passes that ended on an unexpected error").register(registry);
+        this.duration = Timer.builder("reconciler.reconcile.duration").description("Wall time of one reconcile pass")
+                .register(registry);
+        this.desired = groupGauge("reconciler.group.desired.copies", "Copies the desired state asks for");
+        this.running = groupGauge("reconciler.group.running.copies", "Copies ECS reports RUNNING");
+        this.pending = groupGauge("reconciler.group.pending.copies", "Live copies not RUNNING yet");
+        this.backoffRemaining = groupGauge("reconciler.group.backoff.remaining.seconds",
+                "Seconds until the group's next launch attempt after failures (0 when none is waiting)");
+    }
+
+    /** Gauges over values the loop and planner own: work-queue depth and launches in flight. */
+    public void watch(IntSupplier queueDepth, IntSupplier expectationsInFlight) {
+        Gauge.builder("reconciler.work.queue.depth", queueDepth, s -> s.getAsInt())
+                .description("Groups waiting on the work queue").register(registry);
+        Gauge.builder("reconciler.expectations.in.flight", expectationsInFlight, s -> s.getAsInt())
+                .description("Launched copies ECS does not list yet (expectations)").register(registry);
+    }
+
+    @Override
+    public void passFinished(Duration took, boolean failed) {
+        passes.increment();
+        if (failed) {
+            errors.increment();
+        }
+        duration.record(took);
+        refreshGroupGauges();
+    }
+
+    @Override
+    public void launch(ResourceKey group, String result, int copies) {
+        registry.counter("reconciler.launches", Tags.of("group", group.toString(), "result", result)).increment(copies);
+    }
+
+    @Override
+    public void taskStopped(ResourceKey group, StopCause cause, String subnetId) {
+        String reason = cause == null ? "UNKNOWN" : cause.name();
+        registry.counter("reconciler.stops", Tags.of("group", group.toString(), "reason", reason)).increment();
+        if (cause == StopCause.ENI_PROVISIONING_TIMEOUT || cause == StopCause.SUBNET_IP_EXHAUSTED) {
+            registry.counter("reconciler.eni.failures",
+                    Tags.of("subnet", subnetId == null ? "unknown" : subnetId, "cause", reason)).increment();
+        }
+    }
+
+    @Override
+    public void stopRequested(ResourceKey group, String result) {
+        registry.counter("reconciler.stop.requests", Tags.of("group", group.toString(), "result", result)).increment(copies);
+    }
+
+    @Override
+    public void throttled(String operation) {
+        registry.counter("reconciler.ecs.throttled.calls", Tags.of("operation", operation)).increment();
+    }
+
+    private void refreshGroupGauges() {
+        var now = clock.instant();
+        List<GroupStatus> groups = status.all(now);
+        register(desired, groups, GroupStatus::desired);
+        register(running, groups, GroupStatus::running);
+        register(pending, groups, GroupStatus::pending);
+        register(backoffRemaining, groups, g -> g.nextRetryAt() == null ? 0
+                : Math.max(0, Duration.between(now, g.nextRetryAt()).toMillis() / 1000.0));
+    }
+
+    private MultiGauge groupGauge(String name, String description) {
+        return MultiGauge.builder(name).description(description).register(registry);
+    }
+
+    private static void register(MultiGauge gauge, List<GroupStatus> groups, ToDoubleFunction<GroupStatus> value) {
+        Function<GroupStatus, MultiGauge.Row<?>> row =
+                g -> MultiGauge.Row.of(Tags.of("group", g.group().toString()), value.applyAsDouble(g));
+        gauge.register(groups.stream().<MultiGauge.Row<?>>map(row).toList(), true);
+    }
+}
