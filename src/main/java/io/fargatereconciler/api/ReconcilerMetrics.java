@@ -86,7 +86,7 @@ public final class ReconcilerMetrics implements PassRecorder {
 
     @Override
     public void stopRequested(ResourceKey group, String result) {
-        registry.counter("reconciler.stop.requests", Tags.of("group", group.toString(), "result", result)).increment(copies);
+        registry.counter("reconciler.stop.requests", Tags.of("group", group.toString(), "result", result)).increment();
     }
 
     @Override
