@@ -27,6 +27,9 @@ class StopClassifierTest {
                 "ResourceInitializationError: unable to create ENI: InsufficientFreeAddressesInSubnet: "
                         + "The specified subnet does not have enough free addresses to satisfy the request.", List.of()))
                 .isEqualTo(StopCause.SUBNET_IP_EXHAUSTED);
+        assertThat(StopClassifier.classify("TaskFailedToStart", "Unexpected EC2 error while attempting to Create "
+                + "Network Interface in subnet 'subnet-0a1b': InsufficientFreeAddressesInSubnet", List.of()))
+                .isEqualTo(StopCause.SUBNET_IP_EXHAUSTED);
     }
 
     @Test
