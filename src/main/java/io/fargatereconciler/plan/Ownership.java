@@ -1,5 +1,7 @@
 package io.fargatereconciler.plan;
 
+import io.fargatereconciler.observe.ObservedTask;
+
 /**
  * How our tasks are marked, so observation finds exactly them and nothing else is ever stopped: every task we
  * launch carries {@code startedBy} = the owner id (config {@code reconciler.owner-id}) and these tags.
@@ -15,5 +17,14 @@ public final class Ownership {
     public static final String DEFAULT_OWNER_ID = "fargate-reconciler";
 
     private Ownership() {
+    }
+
+    /**
+     * True only for a task we launched: {@code startedBy} is our owner id and it carries our group tag. The
+     * observer already lists by {@code startedBy}; checking both again here is what makes "never stop a task
+     * that is not ours" hold whatever the observation contains.
+     */
+    public static boolean isOurs(String ownerId, ObservedTask task) {
+        return ownerId.equals(task.startedBy()) && task.group() != null;
     }
 }

@@ -1,0 +1,74 @@
+package io.fargatereconciler.plan;
+
+import io.fargatereconciler.desired.TaskGroup;
+import java.time.Instant;
+import java.util.List;
+
+/** Derives a group's Available, Progressing and Degraded conditions from its counts and backoff. */
+final class Conditions {
+    private Conditions() {
+    }
+
+    static List<Condition> notObserved(String cluster) {
+        String message = "cluster " + cluster + " has not been observed yet; nothing is planned for the group";
+        return List.of(
+                new Condition(Condition.Type.Available, Condition.Status.Unknown, "NotObserved", message),
+                new Condition(Condition.Type.Progressing, Condition.Status.Unknown, "NotObserved", message),
+                new Condition(Condition.Type.Degraded, Condition.Status.Unknown, "NotObserved", message));
+    }
+
+    static List<Condition> of(TaskGroup group, CopyCounts copies, Backoff backoff, Instant now) {
+        return List.of(available(group, copies), progressing(copies), degraded(copies, backoff, now));
+    }
+
+    private static Condition available(TaskGroup group, CopyCounts copies) {
+        int needed = Math.max(0, copies.desired() - group.rollout().maxUnavailable());
+        String message = copies.running() + " of " + copies.desired() + " copies running";
+        return copies.running() >= needed
+                ? new Condition(Condition.Type.Available, Condition.Status.True, "MinimumCopiesRunning", message)
+                : new Condition(Condition.Type.Available, Condition.Status.False, "CopiesMissing",
+                        message + ", at least " + needed + " needed");
+    }
+
+    private static Condition progressing(CopyCounts copies) {
+        int outdated = copies.live() - copies.upToDate();
+        String reason;
+        if (outdated > 0) {
+            reason = "RollingUpdate";
+        } else if (copies.live() > copies.desired()) {
+            reason = "ScalingDown";
+        } else if (copies.live() < copies.desired()) {
+            reason = "ScalingUp";
+        } else if (copies.pending() > 0 || copies.stopping() > 0) {
+            reason = "WaitingForCopies";
+        } else {
+            return new Condition(Condition.Type.Progressing, Condition.Status.False, "Settled",
+                    "all " + copies.desired() + " copies are up to date and running");
+        }
+        String message = copies.upToDate() + " of " + copies.desired() + " copies up to date, " + copies.running()
+                + " running, " + copies.pending() + " pending, " + outdated + " outdated, " + copies.stopping()
+                + " stopping";
+        return new Condition(Condition.Type.Progressing, Condition.Status.True, reason, message);
+    }
+
+    private static Condition degraded(CopyCounts copies, Backoff backoff, Instant now) {
+        if (backoff.failures() == 0) {
+            return new Condition(Condition.Type.Degraded, Condition.Status.False, "NoRecentFailures",
+                    "no failed starts since the group last ran steadily");
+        }
+        if (copies.running() >= copies.desired()) {
+            return new Condition(Condition.Type.Degraded, Condition.Status.False, "AllCopiesRunning",
+                    "all copies running after " + backoff.failures() + " failed starts");
+        }
+        Failure last = backoff.lastFailure();
+        StringBuilder message = new StringBuilder()
+                .append(copies.desired() - copies.running()).append(" of ").append(copies.desired())
+                .append(" copies not running after ").append(backoff.failures()).append(" failed starts; last at ")
+                .append(last.at()).append(": ").append(last.message());
+        if (last.subnetId() != null) {
+            message.append(" (subnet ").append(last.subnetId()).append(')');
+        }
+        message.append(backoff.holds(now) ? "; next launch at " + backoff.retryAt() : "; launching again");
+        return new Condition(Condition.Type.Degraded, Condition.Status.True, last.reason().name(), message.toString());
+    }
+}

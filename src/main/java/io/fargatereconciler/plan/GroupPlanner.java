@@ -1,0 +1,102 @@
+package io.fargatereconciler.plan;
+
+import io.fargatereconciler.desired.BackoffPolicy;
+import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.desired.TaskGroup;
+import io.fargatereconciler.observe.ObservedTask;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Plans one TaskGroup against its observed copies: settles expectations, accounts for stopped copies, resets or
+ * advances backoff, then asks {@link RollingUpdate} what to launch and stop and holds launches back for backoff
+ * and slow start. The shared launch budget and the per-pass stop bound are applied afterwards by {@link Planner}.
+ */
+final class GroupPlanner {
+    private final PlannerConfig config;
+    private final SubnetSteering steering;
+
+    GroupPlanner(PlannerConfig config, SubnetSteering steering) {
+        this.config = config;
+        this.steering = steering;
+    }
+
+    /** What one group would do this pass, before budgets. */
+    record Proposal(TaskGroup group, int missing, int launch, List<String> tokens, List<String> subnets,
+                    String launchReason, List<Stop> stops, Hold hold, CopyCounts counts, Backoff backoff,
+                    Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
+    }
+
+    Proposal propose(TaskGroup group, List<ObservedTask> ours, Instant observedAt, GroupMemory memory, long seed,
+                     Instant now) {
+        ResourceKey key = group.key();
+        String spec = group.task().specHash();
+        BackoffPolicy policy = group.task().backoff();
+        List<String> liveArns = ours.stream().filter(ObservedTask::isLive).map(ObservedTask::taskArn).toList();
+        Set<String> listedArns = ours.stream().map(ObservedTask::taskArn).collect(Collectors.toSet());
+
+        Expectations expectations = memory.expectations().afterObservation(listedArns, Set.copyOf(liveArns),
+                observedAt, config.expectationTimeout());
+        GroupCopies copies = GroupCopies.of(ours, spec, expectations);
+
+        Backoff backoff = memory.backoff().resetIfSteady(spec, copies.oldestRunningSince(), now, policy.resetAfter());
+        StopAccounting stops = StopAccounting.of(key, ours, spec, memory.knownStopped(), policy.resetAfter(),
+                config.rememberStoppedTasksFor(), now);
+        SlowStart slowStart;
+        if (stops.latest() != null) {
+            backoff = backoff.afterFailure(stops.latest(), spec, policy, seed, key, now);
+            slowStart = SlowStart.afterFailure(config.slowStartInitialBatch());
+        } else if (backoff.failures() == 0) {
+            slowStart = SlowStart.OFF;
+        } else {
+            slowStart = memory.slowStart().afterObservation(copies.pending(), false);
+        }
+
+        RollingUpdate.Step step = RollingUpdate.next(key, group.replicas(), group.rollout(), copies, spec);
+        int missing = Math.max(0, group.replicas() - copies.currentLive());
+        int launch = step.launch();
+        Hold hold = Hold.NONE;
+        if (missing > 0 && backoff.holds(now)) {
+            launch = 0;
+            hold = Hold.BACKOFF;
+        } else if (slowStart.allowance(copies.pending()) < launch) {
+            launch = slowStart.allowance(copies.pending());
+            hold = Hold.SLOW_START;
+        } else if (launch < missing) {
+            hold = Hold.SURGE_LIMIT;
+        }
+        int calls = (launch + Launch.MAX_COUNT_PER_CALL - 1) / Launch.MAX_COUNT_PER_CALL;
+        List<String> tokens = memory.tokens().next(key, spec, liveArns, calls);
+
+        Instant nextLookAt = earliest(hold == Hold.BACKOFF ? backoff.retryAt() : null,
+                expectations.nextExpiry(config.expectationTimeout()));
+        GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), stops.knownStopped(),
+                memory.lastLaunchAt());
+        return new Proposal(group, missing, launch, tokens, subnets(group), launchReason(group, copies, spec),
+                step.stops(), hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, stops.stopped(),
+                next);
+    }
+
+    private List<String> subnets(TaskGroup group) {
+        List<String> given = group.task().network().subnets();
+        List<String> chosen = steering.subnetsFor(group.key(), group.task());
+        boolean usable = chosen != null && !chosen.isEmpty() && given.containsAll(chosen);
+        return usable ? chosen : given;
+    }
+
+    private static String launchReason(TaskGroup group, GroupCopies copies, String spec) {
+        if (copies.outdatedLive() > 0) {
+            return "rolling update to spec " + spec + ": " + copies.currentLive() + " of " + group.replicas()
+                    + " copies up to date";
+        }
+        return (group.replicas() - copies.currentLive()) + " of " + group.replicas() + " copies missing";
+    }
+
+    static Instant earliest(Instant... times) {
+        return Stream.of(times).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+    }
+}

@@ -1,0 +1,37 @@
+package io.fargatereconciler.plan;
+
+import io.fargatereconciler.desired.ResourceKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the status API shows for one group after a pass.
+ *
+ * @param group        the group
+ * @param copies       desired, running, pending, up-to-date and stopping counts
+ * @param failures     failed starts since the last reset (0 when healthy)
+ * @param lastFailure  the latest of them, null when none
+ * @param backoffUntil when the group may launch again, null when it is not in backoff
+ * @param hold         why it launched fewer copies than it misses, {@link Hold#NONE} when nothing held it back
+ * @param nextLookAt   when the group next needs a pass (a backoff, budget or pause ending, an expectation
+ *                     expiring); null when only a change (event or resync) needs one
+ * @param conditions   Available, Progressing and Degraded, in that order
+ */
+public record GroupStatus(ResourceKey group, CopyCounts copies, int failures, Failure lastFailure,
+                          Instant backoffUntil, Hold hold, Instant nextLookAt, List<Condition> conditions) {
+    public GroupStatus {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(copies, "copies");
+        Objects.requireNonNull(hold, "hold");
+        conditions = List.copyOf(conditions);
+    }
+
+    public boolean inBackoff() {
+        return backoffUntil != null;
+    }
+
+    public Condition condition(Condition.Type type) {
+        return conditions.stream().filter(c -> c.type() == type).findFirst().orElseThrow();
+    }
+}

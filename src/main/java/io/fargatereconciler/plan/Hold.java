@@ -1,0 +1,18 @@
+package io.fargatereconciler.plan;
+
+/** Why a group launched fewer copies this pass than it misses; {@link #NONE} when nothing held it back. */
+public enum Hold {
+    NONE,
+    /** Its cluster was not observed: nothing is planned blind. */
+    NOT_OBSERVED,
+    /** ECS throttled us or failed recently: the whole loop pauses. */
+    PAUSED,
+    /** The group's own starts failed: it waits out its backoff. */
+    BACKOFF,
+    /** Recovering from failures: only a slow-start batch may be pending at once. */
+    SLOW_START,
+    /** Rolling: no more room above desired (maxSurge) until outdated copies stop. */
+    SURGE_LIMIT,
+    /** The shared RunTask budget is spent for now. */
+    BUDGET
+}

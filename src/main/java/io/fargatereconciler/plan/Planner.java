@@ -1,0 +1,148 @@
+package io.fargatereconciler.plan;
+
+import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.desired.TaskGroup;
+import io.fargatereconciler.observe.ObservedCluster;
+import io.fargatereconciler.observe.ObservedState;
+import io.fargatereconciler.observe.ObservedTask;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The one place that decides. {@link #plan} is a pure function of the desired state, the latest observation,
+ * the planner's memory and the time: no I/O, no clock of its own, the same inputs give the same plan. The loop
+ * carries out the plan's actions and folds each result back with {@link #afterLaunch} / {@link #afterStop}:
+ * <pre>{@code
+ * Plan plan = planner.plan(desired, observed, memory, clock.instant());
+ * memory = plan.memory();
+ * for (Action action : plan.actions()) {            // stop early on shutdown: memory stays right
+ *     if (action instanceof Launch launch) memory = planner.afterLaunch(memory, launch, ecs.run(launch), clock.instant());
+ *     if (action instanceof Stop stop)     memory = planner.afterStop(memory, stop, ecs.stop(stop), clock.instant());
+ * }
+ * }</pre>
+ * One thread owns the memory. Planning covers every TaskGroup in one pass (it is cheap: in-memory data only), so
+ * the budget is shared fairly and the per-pass stop bound holds over all groups.
+ */
+public final class Planner {
+    private final PlannerConfig config;
+    private final GroupPlanner groups;
+    private final ActionResults results;
+
+    public Planner(PlannerConfig config) {
+        this(config, SubnetSteering.AS_GIVEN);
+    }
+
+    public Planner(PlannerConfig config, SubnetSteering steering) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.groups = new GroupPlanner(config, Objects.requireNonNull(steering, "steering"));
+        this.results = new ActionResults(config);
+    }
+
+    public PlannerConfig config() {
+        return config;
+    }
+
+    public Plan plan(DesiredState desired, ObservedState observed, PlannerMemory memory, Instant now) {
+        Map<ResourceKey, List<ObservedTask>> ours = oursByGroup(observed);
+        boolean paused = memory.pause().holds(now);
+        LaunchBudget budget = memory.budget().refill(config.launchBudget(), now);
+
+        List<GroupPlanner.Proposal> proposals = new ArrayList<>();
+        Map<ResourceKey, GroupStatus> statuses = new TreeMap<>();
+        Map<ResourceKey, GroupMemory> nextMemory = new TreeMap<>();
+        for (TaskGroup group : desired.taskGroups()) {
+            Optional<ObservedCluster> cluster = observed.cluster(group.task().cluster());
+            GroupMemory groupMemory = memory.group(group.key());
+            nextMemory.put(group.key(), groupMemory);
+            if (cluster.isEmpty()) {
+                statuses.put(group.key(), notObserved(group, groupMemory));
+                continue;
+            }
+            GroupPlanner.Proposal proposal = groups.propose(group, ours.getOrDefault(group.key(), List.of()),
+                    cluster.get().observedAt(), groupMemory, memory.seed(), now);
+            proposals.add(proposal);
+            nextMemory.put(group.key(), proposal.memory());
+        }
+        desired.jobs().forEach(job -> nextMemory.put(job.key(), memory.group(job.key())));
+
+        BudgetSharing sharing = BudgetSharing.share(paused ? List.of() : proposals, budget);
+        List<Action> actions = new ArrayList<>(sharing.launches());
+        if (!paused) {
+            proposals.stream().flatMap(p -> p.stops().stream()).limit(config.maxStopsPerPass()).forEach(actions::add);
+        }
+        List<StoppedCopy> stopped = new ArrayList<>();
+        for (GroupPlanner.Proposal proposal : proposals) {
+            statuses.put(proposal.group().key(), status(proposal, paused, sharing, memory, now));
+            stopped.addAll(proposal.stopped());
+        }
+        Instant requeueAt = statuses.values().stream().map(GroupStatus::nextLookAt).filter(Objects::nonNull)
+                .min(Instant::compareTo).orElse(null);
+        PlannerMemory next = memory.withGroups(nextMemory).withBudget(budget);
+        return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next);
+    }
+
+    /**
+     * Folds the result of carrying out {@code launch} into {@code memory}: launched copies become expectations,
+     * failures advance the group's backoff, throttling and server errors pause the loop, a used clientToken is
+     * remembered, and the budget is charged.
+     */
+    public PlannerMemory afterLaunch(PlannerMemory memory, Launch launch, LaunchResult result, Instant now) {
+        return results.afterLaunch(memory, launch, result, now);
+    }
+
+    /** Folds the result of carrying out {@code stop} into {@code memory}. */
+    public PlannerMemory afterStop(PlannerMemory memory, Stop stop, StopResult result, Instant now) {
+        return results.afterStop(memory, stop, result, now);
+    }
+
+    private Map<ResourceKey, List<ObservedTask>> oursByGroup(ObservedState observed) {
+        Map<ResourceKey, List<ObservedTask>> byGroup = new TreeMap<>();
+        observed.clusters().values().stream()
+                .flatMap(cluster -> cluster.tasks().stream())
+                .filter(task -> Ownership.isOurs(config.ownerId(), task))
+                .forEach(task -> byGroup.computeIfAbsent(task.group(), key -> new ArrayList<>()).add(task));
+        return byGroup;
+    }
+
+    private GroupStatus status(GroupPlanner.Proposal proposal, boolean paused, BudgetSharing sharing,
+                               PlannerMemory memory, Instant now) {
+        Hold hold = proposal.hold();
+        Instant nextLookAt = proposal.nextLookAt();
+        boolean wantsChange = proposal.launch() > 0 || !proposal.stops().isEmpty();
+        if (paused && (wantsChange || proposal.missing() > 0)) {
+            hold = Hold.PAUSED;
+            nextLookAt = GroupPlanner.earliest(nextLookAt, memory.pause().until());
+        } else if (sharing.starved().contains(proposal.group().key())) {
+            hold = Hold.BUDGET;
+            nextLookAt = GroupPlanner.earliest(nextLookAt, sharing.after().nextCallAt(config.launchBudget()));
+        }
+        Backoff backoff = proposal.backoff();
+        return new GroupStatus(proposal.group().key(), proposal.counts(), backoff.failures(), backoff.lastFailure(),
+                backoff.holds(now) ? backoff.retryAt() : null, hold, nextLookAt,
+                Conditions.of(proposal.group(), proposal.counts(), backoff, now));
+    }
+
+    private static GroupStatus notObserved(TaskGroup group, GroupMemory memory) {
+        CopyCounts counts = new CopyCounts(group.replicas(), 0, 0, 0, 0);
+        Backoff backoff = memory.backoff();
+        return new GroupStatus(group.key(), counts, backoff.failures(), backoff.lastFailure(), null,
+                Hold.NOT_OBSERVED, null, Conditions.notObserved(group.task().cluster()));
+    }
+
+    private static Map<ResourceKey, Integer> orphans(DesiredState desired, Map<ResourceKey, List<ObservedTask>> ours) {
+        Map<ResourceKey, Integer> orphans = new TreeMap<>();
+        ours.forEach((key, tasks) -> {
+            int live = (int) tasks.stream().filter(ObservedTask::isLive).count();
+            if (desired.get(key).isEmpty() && live > 0) {
+                orphans.put(key, live);
+            }
+        });
+        return orphans;
+    }
+}

@@ -1,0 +1,55 @@
+package io.fargatereconciler.plan;
+
+import io.fargatereconciler.desired.ResourceKey;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything the planner carries from one pass to the next: per-group memory, the shared launch budget and the
+ * loop-wide pause after throttling. Immutable: {@link Planner#plan} returns the next memory in its {@link Plan},
+ * and {@link Planner#afterLaunch} / {@link Planner#afterStop} fold each carried-out action's result into it. One
+ * reconcile thread owns it. Lost on restart by design: ECS (through the clientTokens) and the next observation
+ * hold the truth, the memory only remembers what they cannot show yet.
+ *
+ * @param seed   drawn once when the daemon starts; makes the backoff jitter differ between daemons but not
+ *               between two plans of the same inputs
+ * @param groups memory per group; a group without an entry has {@link GroupMemory#EMPTY}
+ */
+public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, LaunchBudget budget, ThrottlePause pause) {
+
+    public PlannerMemory {
+        groups = Collections.unmodifiableMap(new TreeMap<>(groups));
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(pause, "pause");
+    }
+
+    /** The memory of a daemon that just started. */
+    public static PlannerMemory initial(long seed) {
+        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE);
+    }
+
+    public GroupMemory group(ResourceKey key) {
+        return groups.getOrDefault(key, GroupMemory.EMPTY);
+    }
+
+    PlannerMemory withGroup(ResourceKey key, GroupMemory memory) {
+        Map<ResourceKey, GroupMemory> next = new TreeMap<>(groups);
+        next.put(key, memory);
+        return new PlannerMemory(seed, next, budget, pause);
+    }
+
+    PlannerMemory withGroups(Map<ResourceKey, GroupMemory> next) {
+        return new PlannerMemory(seed, next, budget, pause);
+    }
+
+    PlannerMemory withBudget(LaunchBudget next) {
+        return new PlannerMemory(seed, groups, next, pause);
+    }
+
+    PlannerMemory withPause(ThrottlePause next) {
+        return new PlannerMemory(seed, groups, budget, next);
+    }
+}
