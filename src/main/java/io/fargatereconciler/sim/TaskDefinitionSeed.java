@@ -1,0 +1,37 @@
+package io.fargatereconciler.sim;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A task definition registered when the simulator starts (revision 1 of its family, FARGATE-compatible, awsvpc).
+ *
+ * @param family     the family name
+ * @param cpu        task CPU units as ECS writes them, e.g. {@code "256"}
+ * @param memory     task memory in MiB, e.g. {@code "512"}
+ * @param containers at least one container
+ */
+public record TaskDefinitionSeed(String family, String cpu, String memory, List<ContainerSeed> containers) {
+    public TaskDefinitionSeed {
+        Objects.requireNonNull(family, "taskDefinitions[].family is required");
+        cpu = cpu == null ? "256" : cpu;
+        memory = memory == null ? "512" : memory;
+        containers = containers == null || containers.isEmpty()
+                ? List.of(new ContainerSeed("app", "public.ecr.aws/docker/library/busybox:latest", true))
+                : List.copyOf(containers);
+    }
+
+    /** A one-container task definition. */
+    public static TaskDefinitionSeed of(String family, String containerName, String image) {
+        return new TaskDefinitionSeed(family, null, null, List.of(new ContainerSeed(containerName, image, true)));
+    }
+
+    /** One container of a seeded task definition. */
+    public record ContainerSeed(String name, String image, Boolean essential) {
+        public ContainerSeed {
+            Objects.requireNonNull(name, "taskDefinitions[].containers[].name is required");
+            Objects.requireNonNull(image, "taskDefinitions[].containers[].image is required (container " + name + ")");
+            essential = essential == null || essential;
+        }
+    }
+}
