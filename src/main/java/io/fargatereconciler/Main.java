@@ -1,6 +1,8 @@
 package io.fargatereconciler;
 
+import io.fargatereconciler.cli.ValidateCommand;
 import io.quarkus.runtime.Quarkus;
+import java.util.Arrays;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
@@ -13,6 +15,9 @@ public final class Main {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("validate")) {
+            System.exit(ValidateCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
         Quarkus.run(args);
     }
 }

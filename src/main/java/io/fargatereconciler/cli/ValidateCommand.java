@@ -1,0 +1,45 @@
+package io.fargatereconciler.cli;
+
+import io.fargatereconciler.desired.DesiredStateLoader;
+import io.fargatereconciler.desired.LoadResult;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * {@code validate FOLDER}: checks a desired-state folder exactly as the daemon loads it, for pull-request
+ * pipelines. Plain Java: it runs before Quarkus starts and opens no port.
+ */
+public final class ValidateCommand {
+    public static final int VALID = 0;
+    public static final int INVALID = 1;
+    public static final int USAGE_ERROR = 2;
+
+    private ValidateCommand() {
+    }
+
+    /** Runs the command with {@code args} (after the word {@code validate}); returns the exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        ValidateArguments arguments = ValidateArguments.parse(args);
+        if (arguments instanceof ValidateArguments.Help) {
+            out.print(ValidateArguments.USAGE);
+            return VALID;
+        }
+        if (arguments instanceof ValidateArguments.Wrong wrong) {
+            err.println("validate: " + wrong.problem());
+            err.print(ValidateArguments.USAGE);
+            return USAGE_ERROR;
+        }
+        ValidateArguments.Run run = (ValidateArguments.Run) arguments;
+        if (!Files.isDirectory(run.folder())) {
+            err.println("validate: " + run.folder() + " is not a folder; name the desired-state folder to check");
+            return USAGE_ERROR;
+        }
+        LoadResult result = new DesiredStateLoader(run.settings(), InstantSource.system()).load(run.folder());
+        ValidationReport report = new ValidationReport(run.folder().toString(), result);
+        out.print(run.json() ? report.json() : report.text());
+        out.flush();
+        return result instanceof LoadResult.Valid ? VALID : INVALID;
+    }
+}

@@ -1,0 +1,75 @@
+package io.fargatereconciler.desired;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the desired state in force: the last good load of {@code reconciler.desired-state.path}. A broken edit
+ * never replaces it; its errors are kept (and logged) until a good load clears them. {@link DesiredStateWatch}
+ * feeds it; everyone else only reads. Thread-safe.
+ */
+@ApplicationScoped
+public class DesiredStateStore {
+    private static final Logger LOG = Logger.getLogger(DesiredStateStore.class);
+
+    private final AtomicReference<DesiredStateStatus> status;
+    private final Consumer<DesiredStateChanged> changed;
+
+    @Inject
+    DesiredStateStore(DesiredStateConfig config, Event<DesiredStateChanged> changed) {
+        this(config.path(), changed::fire);
+    }
+
+    DesiredStateStore(String path, Consumer<DesiredStateChanged> changed) {
+        this.status = new AtomicReference<>(DesiredStateStatus.notLoaded(path));
+        this.changed = changed;
+    }
+
+    /** The desired state in force; empty until the first good load. */
+    public Optional<DesiredState> current() {
+        return status.get().lastGood().map(LoadResult.Valid::state);
+    }
+
+    /** The errors of the latest load; empty when it was good. */
+    public List<ValidationError> errors() {
+        return status.get().errors();
+    }
+
+    public DesiredStateStatus status() {
+        return status.get();
+    }
+
+    /** Takes the outcome of reading the folder at {@code attemptedAt}; fires {@link DesiredStateChanged} on a new state. */
+    void record(LoadResult result, Instant attemptedAt) {
+        DesiredStateStatus before = status.get();
+        DesiredStateStatus after = before.after(result, attemptedAt);
+        status.set(after);
+        if (result instanceof LoadResult.Invalid invalid) {
+            logRefused(after, invalid);
+        } else if (after.lastGoodOrNull() != before.lastGoodOrNull()) {
+            LoadResult.Valid valid = after.lastGoodOrNull();
+            LOG.infof("desired state %s: revision %s in force, %d resources from %d files", after.path(),
+                    valid.revision(), valid.state().resources().size(), valid.files());
+            changed.accept(new DesiredStateChanged(before.lastGood().map(LoadResult.Valid::state).orElse(null),
+                    valid.state(), valid.revision()));
+        } else if (!before.errors().isEmpty()) {
+            LOG.infof("desired state %s: errors cleared, revision %s still in force", after.path(),
+                    after.lastGoodOrNull().revision());
+        }
+    }
+
+    private static void logRefused(DesiredStateStatus after, LoadResult.Invalid invalid) {
+        String inForce = after.lastGood().map(good -> "revision " + good.revision() + " stays in force")
+                .orElse("no desired state is in force yet, so nothing is launched or stopped");
+        LOG.warnf("desired state %s refused with %d errors; %s. Fix these files:", after.path(),
+                invalid.errors().size(), inForce);
+        invalid.errors().forEach(error -> LOG.warn("  " + error));
+    }
+}

@@ -1,0 +1,19 @@
+package io.fargatereconciler.desired;
+
+import java.util.Set;
+
+/**
+ * What a load enforces beyond the format: the largest file read, and the clusters resources may name (empty:
+ * any). The daemon takes them from {@code reconciler.desired-state.*}, the validate command from its options.
+ */
+public record LoadSettings(int maxFileBytes, Set<String> allowedClusters) {
+    public static final int DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+    public static final LoadSettings DEFAULT = new LoadSettings(DEFAULT_MAX_FILE_BYTES, Set.of());
+
+    public LoadSettings {
+        if (maxFileBytes < 1 || maxFileBytes > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("maxFileBytes must be at least 1");
+        }
+        allowedClusters = Set.copyOf(allowedClusters);
+    }
+}
