@@ -1,18 +1,30 @@
 package io.fargatereconciler.api;
 
-import io.fargatereconciler.loop.Condition;
 import io.fargatereconciler.loop.GroupEvent;
-import io.fargatereconciler.loop.GroupStatus;
+import io.fargatereconciler.loop.GroupReport;
+import io.fargatereconciler.plan.Condition;
+import io.fargatereconciler.plan.CopyCounts;
+import io.fargatereconciler.plan.Failure;
+import io.fargatereconciler.plan.GroupStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON shape of one group on the status API. */
+/**
+ * The JSON shape of one group on the status API. {@code nextRetryAt} is when the reconciler looks at the group
+ * again because a timer ends (backoff, launch budget, throttling pause, an expected launch timing out); null when
+ * only a change or the periodic resync will. {@code hold} says why fewer copies were launched than are missing.
+ */
 public record GroupStatusView(String kind, String name, String cluster, int desired, int running, int pending,
-                              int outdated, List<Condition> conditions, List<String> lastErrors, Instant nextRetryAt,
-                              List<GroupEvent> recentEvents, Instant observedAt) {
-    static GroupStatusView of(GroupStatus status) {
-        return new GroupStatusView(status.group().kind().name(), status.group().name(), status.cluster(),
-                status.desired(), status.running(), status.pending(), status.outdated(), status.conditions(),
-                status.lastErrors(), status.nextRetryAt(), status.recentEvents(), status.observedAt());
+                              int upToDate, int stopping, List<Condition> conditions, int failedStarts,
+                              Failure lastFailure, Instant backoffUntil, String hold, Instant nextRetryAt,
+                              List<String> lastErrors, List<GroupEvent> recentEvents, Instant observedAt) {
+    static GroupStatusView of(GroupReport report) {
+        GroupStatus status = report.status();
+        CopyCounts copies = status.copies();
+        return new GroupStatusView(status.group().kind().name(), status.group().name(), report.cluster(),
+                copies.desired(), copies.running(), copies.pending(), copies.upToDate(), copies.stopping(),
+                status.conditions(), status.failures(), status.lastFailure(), status.backoffUntil(),
+                status.hold().name(), status.nextLookAt(), report.lastErrors(), report.recentEvents(),
+                report.observedAt());
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.InstantSource;
 import java.util.List;
 
 /** Read-only status of every TaskGroup: counts, conditions, last errors, next retry and recent events. */
@@ -17,23 +16,21 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupsResource {
     private final GroupStatusBook status;
-    private final InstantSource clock;
 
     @Inject
-    public GroupsResource(GroupStatusBook status, InstantSource clock) {
+    public GroupsResource(GroupStatusBook status) {
         this.status = status;
-        this.clock = clock;
     }
 
     @GET
     public List<GroupStatusView> list() {
-        return status.all(clock.instant()).stream().map(GroupStatusView::of).toList();
+        return status.all().stream().map(GroupStatusView::of).toList();
     }
 
     @GET
     @Path("{name}")
     public GroupStatusView get(@PathParam("name") String name) {
-        return status.get(ResourceKey.taskGroup(name), clock.instant()).map(GroupStatusView::of)
+        return status.get(ResourceKey.taskGroup(name)).map(GroupStatusView::of)
                 .orElseThrow(() -> new NotFoundException("no TaskGroup named '" + name
                         + "' in the current desired state; GET /api/v1/groups lists them"));
     }

@@ -1,7 +1,7 @@
 package io.fargatereconciler.api;
 
 import io.fargatereconciler.desired.ResourceKey;
-import io.fargatereconciler.loop.GroupStatus;
+import io.fargatereconciler.loop.GroupReport;
 import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.StopCause;
@@ -96,21 +96,21 @@ public final class ReconcilerMetrics implements PassRecorder {
 
     private void refreshGroupGauges() {
         var now = clock.instant();
-        List<GroupStatus> groups = status.all(now);
-        register(desired, groups, GroupStatus::desired);
-        register(running, groups, GroupStatus::running);
-        register(pending, groups, GroupStatus::pending);
-        register(backoffRemaining, groups, g -> g.nextRetryAt() == null ? 0
-                : Math.max(0, Duration.between(now, g.nextRetryAt()).toMillis() / 1000.0));
+        List<GroupReport> groups = status.all();
+        register(desired, groups, g -> g.status().copies().desired());
+        register(running, groups, g -> g.status().copies().running());
+        register(pending, groups, g -> g.status().copies().pending());
+        register(backoffRemaining, groups, g -> g.status().backoffUntil() == null ? 0
+                : Math.max(0, Duration.between(now, g.status().backoffUntil()).toMillis() / 1000.0));
     }
 
     private MultiGauge groupGauge(String name, String description) {
         return MultiGauge.builder(name).description(description).register(registry);
     }
 
-    private static void register(MultiGauge gauge, List<GroupStatus> groups, ToDoubleFunction<GroupStatus> value) {
-        Function<GroupStatus, MultiGauge.Row<?>> row =
-                g -> MultiGauge.Row.of(Tags.of("group", g.group().toString()), value.applyAsDouble(g));
+    private static void register(MultiGauge gauge, List<GroupReport> groups, ToDoubleFunction<GroupReport> value) {
+        Function<GroupReport, MultiGauge.Row<?>> row =
+                g -> MultiGauge.Row.of(Tags.of("group", g.status().group().toString()), value.applyAsDouble(g));
         gauge.register(groups.stream().<MultiGauge.Row<?>>map(row).toList(), true);
     }
 }

@@ -3,7 +3,9 @@ package io.fargatereconciler.aws;
 import io.fargatereconciler.observe.ObservedTask;
 import io.fargatereconciler.observe.StopClassifier;
 import io.fargatereconciler.plan.Launch;
+import io.fargatereconciler.plan.LaunchResult;
 import io.fargatereconciler.plan.Stop;
+import io.fargatereconciler.plan.StopResult;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import java.util.List;
 import java.util.Objects;
@@ -32,25 +34,23 @@ public final class SdkEcsGateway implements EcsGateway {
     }
 
     @Override
-    public EcsResult<LaunchOutcome> runTask(Launch launch) {
-        return guarded("RunTask", () -> {
+    public LaunchResult runTask(Launch launch) {
+        EcsResult<LaunchResult> result = guarded("RunTask", () -> {
             RunTaskResponse response = ecs.runTask(RunTaskRequests.of(launch, ownerId));
             String cluster = launch.task().cluster();
-            List<ObservedTask> started = response.tasks().stream()
+            List<ObservedTask> tasks = response.tasks().stream()
                     .map(task -> EcsTaskMapper.toObservedTask(cluster, task)).toList();
-            List<LaunchFailure> failures = response.failures().stream()
-                    .map(f -> new LaunchFailure(f.arn(), f.reason(), f.detail())).toList();
-            return new LaunchOutcome(started, failures);
+            return PlanResults.launched(tasks, response.failures());
         });
+        return result instanceof EcsResult.Ok<LaunchResult> ok ? ok.value() : PlanResults.launchFailed(result);
     }
 
     @Override
-    public EcsResult<ObservedTask> stopTask(Stop stop) {
-        return guarded("StopTask", () -> {
-            StopTaskResponse response = ecs.stopTask(request -> request.cluster(stop.cluster()).task(stop.taskArn())
-                    .reason(truncate(StopClassifier.OWN_STOP_PREFIX + stop.reason(), 255)));
-            return EcsTaskMapper.toObservedTask(stop.cluster(), response.task());
-        });
+    public StopResult stopTask(Stop stop) {
+        EcsResult<StopTaskResponse> result = guarded("StopTask", () -> ecs.stopTask(request -> request
+                .cluster(stop.cluster()).task(stop.taskArn())
+                .reason(truncate(StopClassifier.OWN_STOP_PREFIX + stop.reason(), 255))));
+        return result.isOk() ? StopResult.stopped() : PlanResults.stopFailed(result);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.fargatereconciler.loop;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.plan.Planner;
+import io.fargatereconciler.plan.PlannerMemory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -36,16 +38,19 @@ public final class ReconcileLoop {
     private volatile Thread runner;
     private volatile Instant nextResyncAt;
 
-    public ReconcileLoop(Supplier<Optional<DesiredState>> desiredState, ReconcilePassParts parts, InstantSource clock,
-                         LoopConfig.Loop config, RandomGenerator random) {
+    /**
+     * A loop with a fresh planner memory (as a daemon that just started); {@code random} seeds the memory's backoff
+     * jitter and the resync jitter.
+     */
+    public ReconcileLoop(Supplier<Optional<DesiredState>> desiredState, ReconcilePassParts parts, Planner planner,
+                         InstantSource clock, LoopConfig.Loop config, RandomGenerator random) {
         this.desiredState = desiredState;
         this.clock = clock;
         this.config = config;
         this.recorder = parts.recorder();
         this.random = random;
         this.health = parts.health();
-        this.pass = new ReconcilePass(parts.observer(), parts.ecs(), parts.planner(), parts.status(), parts.recorder(),
-                clock, parts.health());
+        this.pass = new ReconcilePass(parts, planner, PlannerMemory.initial(random.nextLong()), clock);
     }
 
     /** Reconcile {@code group} as soon as possible (an event hinted that it changed). */
@@ -56,6 +61,11 @@ public final class ReconcileLoop {
     /** A full pass over every group and cluster of the desired state, now, on the caller's thread. */
     public void runPass() {
         runPass(null);
+    }
+
+    /** Launched copies ECS does not list yet (the planner's expectations), over all groups. */
+    public int expectationsInFlight() {
+        return pass.expectationsInFlight();
     }
 
     /** Groups waiting on the work queue, due or not. */

@@ -43,7 +43,7 @@ public final class StopClassifier {
         return classifyByStopCode(stopCode == null ? "" : stopCode);
     }
 
-    /** The cause behind a RunTask {@code failures[]} reason; capacity unless the text says otherwise. */
+    /** The cause behind a RunTask {@code failures[]} reason, or null when the text names none we know. */
     public static StopCause classifyLaunchFailure(String reason) {
         String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         if (isEniProvisioningTimeout(lower)) {
@@ -55,7 +55,7 @@ public final class StopClassifier {
         if (lower.contains("resourceinitializationerror")) {
             return StopCause.RESOURCE_INITIALIZATION;
         }
-        return StopCause.CAPACITY_UNAVAILABLE;
+        return isCapacityShortage(lower) ? StopCause.CAPACITY_UNAVAILABLE : null;
     }
 
     private static StopCause classifyByStopCode(String stopCode) {

@@ -98,5 +98,6 @@ class StopClassifierTest {
                 .isEqualTo(StopCause.CAPACITY_UNAVAILABLE);
         assertThat(StopClassifier.classifyLaunchFailure("InsufficientFreeAddressesInSubnet"))
                 .isEqualTo(StopCause.SUBNET_IP_EXHAUSTED);
+        assertThat(StopClassifier.classifyLaunchFailure("MISSING")).isNull();
     }
 }
