@@ -1,23 +1,25 @@
 package io.fargatereconciler.aws;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Builds the one {@link EcsClient}. Region, credentials and endpoint come from the SDK's standard chains
  * ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_ECS}, profiles, the container's role...),
- * which the SDK reads itself; {@code endpointOverride} is only for the embedded simulator.
+ * which the SDK reads itself; {@code override} is only for the embedded simulator.
  */
 public final class EcsClients {
     private EcsClients() {
     }
 
-    public static EcsClient create(EcsConfig config, Optional<URI> endpointOverride) {
+    public static EcsClient create(EcsConfig config, Optional<EcsEndpointOverride> override) {
         Duration timeout = config.callTimeout();
         var builder = EcsClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
@@ -28,7 +30,9 @@ public final class EcsClients {
                         // retries happen in EcsCallGuard only, so SDK and SmallRye retries never multiply.
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build())
                         .build());
-        endpointOverride.ifPresent(builder::endpointOverride);
+        override.ifPresent(o -> builder.endpointOverride(o.endpoint()).region(Region.of(o.region()))
+                // The simulator accepts any signature; real credentials are neither needed nor sent anywhere.
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("simulator", "simulator"))));
         return builder.build();
     }
 }

@@ -1,6 +1,8 @@
 package io.fargatereconciler.loop;
 
+import io.fargatereconciler.plan.LaunchBudget;
 import io.fargatereconciler.plan.Ownership;
+import io.fargatereconciler.plan.PlannerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -15,6 +17,17 @@ public interface LoopConfig {
     Loop loop();
 
     Status status();
+
+    Planning planner();
+
+    /** The planner's settings from this configuration. */
+    default PlannerConfig plannerConfig() {
+        Planning p = planner();
+        return new PlannerConfig(ownerId(), p.maxStopsPerPass(), p.expectationTimeout(),
+                new LaunchBudget.Limits(p.launchCallsPerSecond(), p.launchCallBurst(), p.launchTasksPerSecond(),
+                        p.launchTaskBurst()),
+                p.slowStartInitialBatch(), p.throttlePauseInitial(), p.throttlePauseMax(), p.rememberStoppedTasksFor());
+    }
 
     interface Loop {
         /** Run the loop's own thread at start. Off: passes run only when called (tests on virtual time, standby). */
@@ -36,6 +49,46 @@ public interface LoopConfig {
         /** On shutdown, how long to wait for the pass in flight to finish its current call. */
         @WithDefault("10s")
         Duration shutdownGrace();
+    }
+
+    /** The planner's limits; defaults are {@code PlannerConfig.DEFAULTS}. */
+    interface Planning {
+        /** StopTask calls one pass may make, over all groups. */
+        @WithDefault("10")
+        int maxStopsPerPass();
+
+        /** How long a launched copy ECS does not list yet still counts as live (ListTasks lag, a lost answer). */
+        @WithDefault("2m")
+        Duration expectationTimeout();
+
+        /** RunTask calls per second, shared by all groups (ECS Fargate default: 20/s, burst 100). */
+        @WithDefault("10")
+        double launchCallsPerSecond();
+
+        @WithDefault("20")
+        int launchCallBurst();
+
+        /** Tasks asked for per second, over all RunTask calls (ECS Fargate default: 20/s, burst 100). */
+        @WithDefault("10")
+        double launchTasksPerSecond();
+
+        @WithDefault("20")
+        int launchTaskBurst();
+
+        /** Copies a group recovering from failures may have starting at once (doubles as they come up). */
+        @WithDefault("1")
+        int slowStartInitialBatch();
+
+        /** Pause of the whole loop after a throttled or failed ECS call; doubles per consecutive one. */
+        @WithDefault("2s")
+        Duration throttlePauseInitial();
+
+        @WithDefault("1m")
+        Duration throttlePauseMax();
+
+        /** How long a stopped copy stays remembered as already counted. */
+        @WithDefault("3h")
+        Duration rememberStoppedTasksFor();
     }
 
     interface Status {

@@ -1,0 +1,70 @@
+package io.fargatereconciler.loop;
+
+import io.fargatereconciler.aws.EcsClients;
+import io.fargatereconciler.aws.EcsConfig;
+import io.fargatereconciler.aws.EcsEndpointOverride;
+import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.aws.SdkEcsGateway;
+import io.fargatereconciler.desired.DesiredStateStore;
+import io.fargatereconciler.observe.TaskObserver;
+import io.fargatereconciler.plan.Planner;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/** Wires the engine: clock, ECS client and gateway, observer, planner, status book and the loop. */
+@ApplicationScoped
+public class EngineBeans {
+
+    /** The wall clock; tests and the simulator's virtual time replace it with their own bean. */
+    @Produces
+    @DefaultBean
+    @Singleton
+    InstantSource clock() {
+        return InstantSource.system();
+    }
+
+    @Produces
+    @Singleton
+    EcsClient ecsClient(EcsConfig config, Instance<EcsEndpointOverride> override) {
+        return EcsClients.create(config, override.isResolvable() ? Optional.of(override.get()) : Optional.empty());
+    }
+
+    void closeEcsClient(@Disposes EcsClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    EcsGateway ecsGateway(EcsClient client, LoopConfig loop, EcsConfig ecs) {
+        return new SdkEcsGateway(client, loop.ownerId(), ecs);
+    }
+
+    @Produces
+    @Singleton
+    GroupStatusBook groupStatusBook(LoopConfig config) {
+        return new GroupStatusBook(config.status().recentEvents());
+    }
+
+    @Produces
+    @Singleton
+    LoopHealth loopHealth(InstantSource clock) {
+        return new LoopHealth(clock.instant());
+    }
+
+    @Produces
+    @Singleton
+    ReconcileLoop reconcileLoop(DesiredStateStore desired, EcsGateway ecs, GroupStatusBook status,
+                                PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config) {
+        ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health);
+        return new ReconcileLoop(desired::current, parts, new Planner(config.plannerConfig()), clock, config.loop(),
+                new SecureRandom());
+    }
+}
