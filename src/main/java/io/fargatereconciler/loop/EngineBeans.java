@@ -8,7 +8,6 @@ import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.desired.DesiredStateStore;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Planner;
-import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -19,17 +18,9 @@ import java.time.InstantSource;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
-/** Wires the engine: clock, ECS client and gateway, observer, planner, status book and the loop. */
+/** Wires the engine (the clock comes from {@link ClockProducer}): ECS client and gateway, observer, planner, status book and the loop. */
 @ApplicationScoped
 public class EngineBeans {
-
-    /** The wall clock; tests and the simulator's virtual time replace it with their own bean. */
-    @Produces
-    @DefaultBean
-    @Singleton
-    InstantSource clock() {
-        return InstantSource.system();
-    }
 
     @Produces
     @Singleton

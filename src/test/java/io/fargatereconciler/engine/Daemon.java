@@ -1,0 +1,56 @@
+package io.fargatereconciler.engine;
+
+import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.aws.SdkEcsGateway;
+import io.fargatereconciler.loop.GroupStatusBook;
+import io.fargatereconciler.loop.LoopHealth;
+import io.fargatereconciler.loop.PassRecorder;
+import io.fargatereconciler.loop.ReconcileLoop;
+import io.fargatereconciler.loop.ReconcilePassParts;
+import io.fargatereconciler.observe.TaskObserver;
+import io.fargatereconciler.plan.Ownership;
+import io.fargatereconciler.plan.Planner;
+import io.fargatereconciler.plan.PlannerConfig;
+import java.time.Duration;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * One reconciler daemon against a {@link SimulatedAccount}, as the production wiring builds it (real gateway,
+ * observer, planner, loop) but with passes driven by the test on virtual time. A new Daemon is a restarted
+ * process: fresh observer and planner memory, same ECS.
+ */
+final class Daemon {
+    final ReconcileLoop loop;
+    final GroupStatusBook status = new GroupStatusBook(20);
+    final LoopHealth health;
+    private final SimulatedAccount account;
+
+    Daemon(SimulatedAccount account, long seed) {
+        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS);
+    }
+
+    Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner) {
+        this.account = account;
+        this.health = new LoopHealth(account.clock.instant());
+        EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID, account.ecsConfig));
+        ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
+                PassRecorder.NONE, health);
+        this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
+                TestLoopSettings.DEFAULTS, new Random(seed));
+    }
+
+    /** Runs whatever is due, then moves virtual time by {@code step}, until {@code total} has passed. */
+    void runFor(Duration total, Duration step, Runnable afterEachStep) {
+        var end = account.clock.instant().plus(total);
+        while (account.clock.instant().isBefore(end)) {
+            loop.runDue();
+            account.advance(step);
+            afterEachStep.run();
+        }
+    }
+
+    void runFor(Duration total) {
+        runFor(total, Duration.ofSeconds(1), () -> { });
+    }
+}

@@ -1,0 +1,106 @@
+package io.fargatereconciler.engine;
+
+import io.fargatereconciler.aws.EcsClients;
+import io.fargatereconciler.aws.EcsConfig;
+import io.fargatereconciler.aws.EcsEndpointOverride;
+import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.Metadata;
+import io.fargatereconciler.desired.Network;
+import io.fargatereconciler.desired.RolloutPolicy;
+import io.fargatereconciler.desired.SourceLocation;
+import io.fargatereconciler.desired.TaskGroup;
+import io.fargatereconciler.desired.TaskSpec;
+import io.fargatereconciler.plan.Ownership;
+import io.fargatereconciler.sim.FargateSimulator;
+import io.fargatereconciler.sim.SimulatorAdmin;
+import io.fargatereconciler.sim.SimulatorConfig;
+import io.fargatereconciler.sim.SubnetSeed;
+import io.fargatereconciler.sim.TaskDefinitionSeed;
+import io.fargatereconciler.sim.TaskSnapshot;
+import io.fargatereconciler.sim.VirtualClock;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * A simulated AWS account on virtual time for engine tests: one cluster {@code prod}, two subnets in two AZs, task
+ * definition {@code api} with revisions 1 and 2. Daemons started from it talk to the simulator through the real
+ * SDK client and gateway.
+ */
+final class SimulatedAccount implements AutoCloseable {
+    static final String CLUSTER = "prod";
+    static final List<String> SUBNETS = List.of("subnet-00000000000000aaa", "subnet-00000000000000bbb");
+
+    final VirtualClock clock = VirtualClock.create();
+    final FargateSimulator simulator;
+    final EcsClient ecs;
+    final EcsConfig ecsConfig;
+    private volatile DesiredState desired;
+
+    SimulatedAccount(EcsConfig ecsConfig, Consumer<SimulatorConfig.Builder> customise) {
+        SimulatorConfig.Builder config = SimulatorConfig.builder().region("eu-west-1").cluster(CLUSTER)
+                .taskDefinition(TaskDefinitionSeed.of("api", "app", "example/api:1"))
+                .taskDefinition(TaskDefinitionSeed.of("api", "app", "example/api:2"))
+                .subnet(SubnetSeed.of(SUBNETS.get(0), "eu-west-1a", "10.0.1.0/24", 251))
+                .subnet(SubnetSeed.of(SUBNETS.get(1), "eu-west-1b", "10.0.2.0/24", 251));
+        customise.accept(config);
+        this.simulator = FargateSimulator.start(config.build(), clock);
+        this.ecsConfig = ecsConfig;
+        URI endpoint = simulator.endpoint();
+        this.ecs = EcsClients.create(ecsConfig, Optional.of(new EcsEndpointOverride() {
+            @Override
+            public URI endpoint() {
+                return endpoint;
+            }
+
+            @Override
+            public String region() {
+                return "eu-west-1";
+            }
+        }));
+    }
+
+    SimulatorAdmin admin() {
+        return simulator.admin();
+    }
+
+    void desire(TaskGroup... groups) {
+        desired = DesiredState.of(List.of(groups), clock.instant());
+    }
+
+    Optional<DesiredState> desired() {
+        return Optional.ofNullable(desired);
+    }
+
+    static TaskGroup group(String name, int replicas, String taskDefinition) {
+        TaskSpec spec = new TaskSpec(CLUSTER, taskDefinition, null, null, null, new Network(SUBNETS, List.of(), false),
+                null, null, null, false, null, null);
+        return new TaskGroup(new Metadata(name, null), new SourceLocation("test.yaml", 1, 1), spec, replicas,
+                RolloutPolicy.DEFAULT);
+    }
+
+    /** Our tasks in the simulator that are live (PROVISIONING..RUNNING with desired status RUNNING). */
+    List<TaskSnapshot> liveTasks() {
+        return admin().tasks(CLUSTER).stream().filter(t -> Ownership.DEFAULT_OWNER_ID.equals(t.startedBy()))
+                .filter(t -> "RUNNING".equals(t.desiredStatus()))
+                .filter(t -> List.of("PROVISIONING", "PENDING", "ACTIVATING", "RUNNING").contains(t.lastStatus()))
+                .toList();
+    }
+
+    long running() {
+        return liveTasks().stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();
+    }
+
+    void advance(Duration step) {
+        clock.advance(step);
+    }
+
+    @Override
+    public void close() {
+        ecs.close();
+        simulator.close();
+    }
+}
