@@ -3,6 +3,7 @@ package io.fargatereconciler.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.aws.EcsConfig;
+import io.fargatereconciler.plan.Ownership;
 import io.fargatereconciler.sim.TaskSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -62,5 +63,30 @@ class ReconcileOnSimulatorTest {
                 .anySatisfy(task -> assertThat(task.createdAt()).isAfter(killedAt));
         daemon.runFor(Duration.ofMinutes(2));
         assertThat(account.running()).isEqualTo(3);
+    }
+
+    @Test
+    void rollsToANewSpecWithoutRunningCapacityDroppingBelowDesired() {
+        account = new SimulatedAccount(ecsConfig, config -> { });
+        account.desire(SimulatedAccount.group("api", 4, "api:1"));
+        Daemon daemon = new Daemon(account, 8);
+        daemon.runFor(Duration.ofMinutes(3));
+        assertThat(account.running()).isEqualTo(4);
+        String newSpecHash = SimulatedAccount.group("api", 4, "api:2").task().specHash();
+        AtomicInteger fewestRunning = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicInteger mostLive = new AtomicInteger();
+
+        account.desire(SimulatedAccount.group("api", 4, "api:2"));
+        daemon.runFor(Duration.ofMinutes(15), Duration.ofSeconds(1), () -> {
+            fewestRunning.accumulateAndGet((int) account.running(), Math::min);
+            mostLive.accumulateAndGet(account.liveTasks().size(), Math::max);
+        });
+
+        assertThat(fewestRunning.get()).as("running copies during the roll").isGreaterThanOrEqualTo(4);
+        assertThat(mostLive.get()).as("live copies during the roll (maxSurge 1)").isLessThanOrEqualTo(5);
+        assertThat(account.liveTasks()).hasSize(4).allSatisfy(task -> {
+            assertThat(task.lastStatus()).isEqualTo("RUNNING");
+            assertThat(task.tags()).containsEntry(Ownership.SPEC_HASH_TAG, newSpecHash);
+        });
     }
 }
