@@ -5,7 +5,6 @@ import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.plan.GroupStatus;
-import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.StoppedCopy;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,19 +34,20 @@ public final class GroupStatusBook {
     }
 
     /**
-     * Takes a pass's plan: the statuses of the desired groups whose cluster was observed (others keep their
+     * Takes a pass's outcome: the statuses of the desired groups whose cluster was observed (others keep their
      * last one; groups no longer desired are forgotten) and an event for every copy seen STOPPED for the first time.
      */
-    public synchronized void planned(DesiredState desired, ObservedState observed, Plan plan) {
+    public synchronized void planned(DesiredState desired, ObservedState observed, Map<ResourceKey, GroupStatus> statuses,
+                                     List<StoppedCopy> stoppedCopies) {
         Map<ResourceKey, GroupRecord> kept = new TreeMap<>();
         for (TaskGroup group : desired.taskGroups()) {
-            GroupStatus status = plan.groups().get(group.key());
+            GroupStatus status = statuses.get(group.key());
             if (status == null) {
                 continue;
             }
             GroupRecord record = groups.get(group.key());
             var cluster = observed.cluster(group.task().cluster());
-            if (record == null || cluster.isPresent()) {
+            if (record == null || record.status == null || cluster.isPresent()) {
                 // A group whose cluster this pass did not observe keeps its last observed status.
                 record = record == null ? new GroupRecord() : record;
                 record.status = status;
@@ -58,7 +58,7 @@ public final class GroupStatusBook {
         }
         groups.clear();
         groups.putAll(kept);
-        for (StoppedCopy copy : plan.stoppedCopies()) {
+        for (StoppedCopy copy : stoppedCopies) {
             Instant at = copy.stoppedAt() == null ? Instant.EPOCH : copy.stoppedAt();
             String type = copy.failure() != null ? "Failed" : "Stopped";
             String reason = (copy.failure() != null ? copy.failure().name() : String.valueOf(copy.cause()))
@@ -69,37 +69,33 @@ public final class GroupStatusBook {
     }
 
     public synchronized void event(ResourceKey group, GroupEvent event) {
-        GroupRecord record = groups.get(group);
-        if (record != null) {
-            record.events.addLast(event);
-            while (record.events.size() > maxEvents) {
-                record.events.removeFirst();
-            }
+        GroupRecord record = groups.computeIfAbsent(group, key -> new GroupRecord());
+        record.events.addLast(event);
+        while (record.events.size() > maxEvents) {
+            record.events.removeFirst();
         }
     }
 
     /** An error worth showing on the group: a failed call or observation, with when it happened. */
     public synchronized void error(ResourceKey group, String message, Instant at) {
-        GroupRecord record = groups.get(group);
-        if (record != null) {
-            record.errors.addLast(at + " " + message);
-            while (record.errors.size() > MAX_ERRORS) {
-                record.errors.removeFirst();
-            }
+        GroupRecord record = groups.computeIfAbsent(group, key -> new GroupRecord());
+        record.errors.addLast(at + " " + message);
+        while (record.errors.size() > MAX_ERRORS) {
+            record.errors.removeFirst();
         }
     }
 
     public synchronized List<GroupReport> all() {
         List<GroupReport> all = new ArrayList<>();
-        groups.values().forEach(record -> all.add(record.report()));
+        groups.values().stream().filter(record -> record.status != null).forEach(record -> all.add(record.report()));
         return all;
     }
 
     public synchronized Optional<GroupReport> get(ResourceKey group) {
-        return Optional.ofNullable(groups.get(group)).map(GroupRecord::report);
+        return Optional.ofNullable(groups.get(group)).filter(record -> record.status != null).map(GroupRecord::report);
     }
 
-    /** Mutable state of one group; guarded by the book's lock. */
+    /** Mutable state of one group, guarded by the book's lock; {@code status} is null until its first pass ends. */
     private static final class GroupRecord {
         final Deque<GroupEvent> events = new ArrayDeque<>();
         final Deque<String> errors = new ArrayDeque<>();

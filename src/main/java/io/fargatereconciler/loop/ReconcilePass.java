@@ -64,12 +64,15 @@ final class ReconcilePass {
         ObservedState observed = observe(desired, clusters);
         Plan plan = planner.plan(desired, observed, memory, clock.instant());
         memory = plan.memory();
-        status.planned(desired, observed, plan);
         recordStoppedCopies(plan.stoppedCopies());
         reportOrphans(plan.orphans());
         memory = actions.run(plan.actions(), memory, planner, stopping);
+        // The status after acting: the same observation planned again with the results folded in (launches now
+        // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
+        Plan after = planner.plan(desired, observed, memory, clock.instant());
+        status.planned(desired, observed, after.groups(), plan.stoppedCopies());
         Map<ResourceKey, Instant> nextLooks = new TreeMap<>();
-        for (GroupStatus group : plan.groups().values()) {
+        for (GroupStatus group : after.groups().values()) {
             if (group.nextLookAt() != null) {
                 nextLooks.put(group.group(), group.nextLookAt());
             }
