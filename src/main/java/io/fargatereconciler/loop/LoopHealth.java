@@ -22,11 +22,11 @@ public final class LoopHealth {
         return createdAt;
     }
 
-    void passCompleted(Instant at) {
+    public void passCompleted(Instant at) {
         lastPassCompletedAt = at;
     }
 
-    void observed(Set<String> succeeded, Set<String> attempted, Instant at) {
+    public void observed(Set<String> succeeded, Set<String> attempted, Instant at) {
         Set<String> failed = new TreeSet<>(attempted);
         failed.removeAll(succeeded);
         unreachableClusters = Set.copyOf(failed);

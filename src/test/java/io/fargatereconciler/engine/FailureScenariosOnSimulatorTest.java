@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,13 +115,45 @@ class FailureScenariosOnSimulatorTest {
         assertThat(account.admin().apiCalls().tasksLaunched()).isEqualTo(20);
     }
 
+    @Test
+    void onShutdownFinishesTheCallInFlightAndLaunchesNothingNew() {
+        account = new SimulatedAccount(ecsConfig, config -> { });
+        account.desire(SimulatedAccount.group("api", 20, "api:1"));
+        AtomicReference<Daemon> daemon = new AtomicReference<>();
+        daemon.set(new Daemon(account, 9, real -> new StopsTheLoopDuringRunTask(real, () -> daemon.get().loop.stop()),
+                PlannerConfig.DEFAULTS));
+
+        daemon.get().loop.runPass();
+
+        assertThat(account.admin().apiCalls().calls("ecs:RunTask")).as("the pass planned two RunTask calls of 10")
+                .isEqualTo(1);
+        assertThat(account.liveTasks()).as("the call in flight completed").hasSize(10);
+        daemon.get().runFor(Duration.ofMinutes(1));
+        assertThat(account.admin().apiCalls().calls("ecs:RunTask")).as("nothing after shutdown").isEqualTo(1);
+    }
+
+    /** The real gateway; SIGTERM arrives while the first RunTask is on its way. */
+    private static final class StopsTheLoopDuringRunTask extends DelegatingGateway {
+        private final Runnable sigterm;
+
+        StopsTheLoopDuringRunTask(EcsGateway real, Runnable sigterm) {
+            super(real);
+            this.sigterm = sigterm;
+        }
+
+        @Override
+        public LaunchResult runTask(Launch launch) {
+            sigterm.run();
+            return super.runTask(launch);
+        }
+    }
+
     /** The real gateway, in a process that dies right after its first RunTask reached ECS. */
-    private static final class DiesAfterFirstRunTask implements EcsGateway {
-        private final EcsGateway real;
+    private static final class DiesAfterFirstRunTask extends DelegatingGateway {
         private boolean launched;
 
         DiesAfterFirstRunTask(EcsGateway real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -129,8 +162,22 @@ class FailureScenariosOnSimulatorTest {
                 throw new IllegalStateException("the process is dead");
             }
             launched = true;
-            real.runTask(launch);
+            super.runTask(launch);
             throw new IllegalStateException("killed after RunTask reached ECS, before its answer was handled");
+        }
+    }
+
+    /** Passes every call to the real gateway; the scenarios above override one call. */
+    private static class DelegatingGateway implements EcsGateway {
+        private final EcsGateway real;
+
+        DelegatingGateway(EcsGateway real) {
+            this.real = real;
+        }
+
+        @Override
+        public LaunchResult runTask(Launch launch) {
+            return real.runTask(launch);
         }
 
         @Override
