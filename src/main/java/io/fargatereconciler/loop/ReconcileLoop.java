@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
  */
 public final class ReconcileLoop {
     private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
+    /** A group the planner wants to see again is not looked at sooner than this: no busy loop on a past timer. */
+    private static final Duration MIN_REQUEUE_DELAY = Duration.ofSeconds(1);
 
     private final Supplier<Optional<DesiredState>> desiredState;
     private final ReconcilePass pass;
@@ -146,6 +148,9 @@ public final class ReconcileLoop {
             Instant started = clock.instant();
             long startedNanos = System.nanoTime();
             boolean failed = false;
+            if (dueGroups == null) {
+                queue.takeDue(started);
+            }
             try {
                 Optional<DesiredState> desired = desiredState.get();
                 if (desired.isEmpty()) {
@@ -153,7 +158,8 @@ public final class ReconcileLoop {
                 } else {
                     Set<String> clusters = clustersOf(desired.get(), dueGroups);
                     Map<ResourceKey, Instant> requeue = pass.run(desired.get(), clusters, () -> stopping);
-                    requeue.forEach(queue::addAt);
+                    Instant earliest = clock.instant().plus(MIN_REQUEUE_DELAY);
+                    requeue.forEach((group, at) -> queue.addAt(group, at.isBefore(earliest) ? earliest : at));
                 }
                 health.passCompleted(clock.instant());
             } catch (RuntimeException error) {
@@ -161,7 +167,6 @@ public final class ReconcileLoop {
                 LOG.errorf(error, "action=pass result=error reason=\"unexpected error in a reconcile pass; the next pass retries\"");
             } finally {
                 if (dueGroups == null) {
-                    queue.takeDue(started);
                     nextResyncAt = started.plus(jittered(config.resyncInterval()));
                 }
                 recorder.passFinished(Duration.ofNanos(System.nanoTime() - startedNanos), failed);
