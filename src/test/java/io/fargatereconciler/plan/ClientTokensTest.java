@@ -48,13 +48,13 @@ class ClientTokensTest {
     }
 
     @Test
-    void aLaunchThatLandedChangesTheTokenOfTheNextOneWithoutAnyMemory() {
-        Plan first = planner.plan(desired(api), observed(T0, running(api, "arn:1", T0)), PlannerMemory.initial(1), T0);
+    void aLaunchThatLandedChangesTheTokenOfTheNextOneWithoutTheGroupsMemory() {
+        Plan first = planner.plan(desired(api), observed(T0, running(api, "arn:1", T0)), Fixtures.runningDaemon(), T0);
         // The launch landed as arn:2; later arn:1 stops and one copy is missing again.
         ObservedState landed = observed(T0.plusSeconds(300), running(api, "arn:2", T0.plusSeconds(30)),
                 stopped(api, "arn:1", StopCause.STOPPED_BY_USER, T0, T0.plusSeconds(200)));
 
-        Plan next = planner.plan(desired(api), landed, PlannerMemory.initial(1), T0.plusSeconds(300));
+        Plan next = planner.plan(desired(api), landed, Fixtures.runningDaemon(), T0.plusSeconds(300));
 
         assertThat(tokenOf(next)).isNotEqualTo(tokenOf(first)).endsWith("-0");
     }

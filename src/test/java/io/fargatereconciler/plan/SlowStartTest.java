@@ -31,7 +31,7 @@ class SlowStartTest {
         for (int i = 0; i < 20; i++) {
             failedAll.add(stopped(api, "arn:failed-" + i, StopCause.ENI_PROVISIONING_TIMEOUT, null, T0));
         }
-        Plan failed = planner.plan(desired(api), observed(T0, failedAll), PlannerMemory.initial(1), T0);
+        Plan failed = planner.plan(desired(api), observed(T0, failedAll), Fixtures.runningDaemon(), T0);
         Instant afterBackoff = T0.plusSeconds(11);
 
         List<Integer> batches = new ArrayList<>();
