@@ -45,6 +45,8 @@ class BackoffTest {
         assertThat(status.hold()).isEqualTo(Hold.BACKOFF);
         assertThat(status.backoffUntil()).isEqualTo(T0.plusSeconds(100));
         assertThat(held.requeueAt()).isEqualTo(T0.plusSeconds(100));
+        assertThat(held.requeueAfter(T0.plusSeconds(90))).contains(Duration.ofSeconds(10));
+        assertThat(held.requeueAfter(T0.plusSeconds(200))).contains(Duration.ZERO);
         assertThat(status.condition(Condition.Type.Degraded).reason()).isEqualTo("EniProvisioningFailed");
         assertThat(status.condition(Condition.Type.Degraded).message()).contains("subnet-b", "next launch at");
         assertThat(held.stoppedCopies()).singleElement().satisfies(copy -> {
