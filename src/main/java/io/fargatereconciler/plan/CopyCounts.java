@@ -10,8 +10,6 @@ package io.fargatereconciler.plan;
  * @param stopping copies we asked to stop that ECS still lists as live
  */
 public record CopyCounts(int desired, int running, int pending, int upToDate, int stopping) {
-    public static final CopyCounts NONE = new CopyCounts(0, 0, 0, 0, 0);
-
     static CopyCounts of(int desired, GroupCopies copies) {
         return new CopyCounts(desired, copies.running(), copies.pending(), copies.currentLive(), copies.stopping());
     }

@@ -106,10 +106,6 @@ public record Expectations(Map<String, ExpectedLaunch> launches, List<Unconfirme
         return stops.containsKey(taskArn);
     }
 
-    public boolean isEmpty() {
-        return launches.isEmpty() && unconfirmed.isEmpty() && stops.isEmpty();
-    }
-
     /** When the oldest expectation expires (an observation after then settles it); null when none is open. */
     Instant nextExpiry(Duration timeout) {
         return Stream.of(launches.values().stream().map(ExpectedLaunch::at),

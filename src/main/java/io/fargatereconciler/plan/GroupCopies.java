@@ -60,10 +60,6 @@ record GroupCopies(List<ObservedTask> current, List<ObservedTask> outdated, int 
                 + outdated.stream().filter(ObservedTask::isRunning).count());
     }
 
-    int currentRunning() {
-        return (int) current.stream().filter(ObservedTask::isRunning).count();
-    }
-
     /** Live copies not RUNNING yet, launches in flight included. */
     int pending() {
         return live() - running();

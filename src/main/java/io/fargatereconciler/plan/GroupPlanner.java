@@ -31,8 +31,12 @@ final class GroupPlanner {
                     Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
     }
 
-    Proposal propose(TaskGroup group, List<ObservedTask> ours, Instant observedAt, GroupMemory memory, long seed,
-                     Instant now) {
+    /** The pass being planned: its time, the memory's jitter seed and when the memory began. */
+    record Pass(Instant now, long seed, Instant startedAt) {
+    }
+
+    Proposal propose(TaskGroup group, List<ObservedTask> ours, Instant observedAt, GroupMemory memory, Pass pass) {
+        Instant now = pass.now();
         ResourceKey key = group.key();
         String spec = group.task().specHash();
         BackoffPolicy policy = group.task().backoff();
@@ -48,7 +52,7 @@ final class GroupPlanner {
                 config.rememberStoppedTasksFor(), now);
         SlowStart slowStart;
         if (stops.latest() != null) {
-            backoff = backoff.afterFailure(stops.latest(), spec, policy, seed, key, now);
+            backoff = backoff.afterFailure(stops.latest(), spec, policy, pass.seed(), key, now);
             slowStart = SlowStart.afterFailure(config.slowStartInitialBatch());
         } else if (backoff.failures() == 0) {
             slowStart = SlowStart.OFF;
@@ -60,7 +64,11 @@ final class GroupPlanner {
         int missing = Math.max(0, group.replicas() - copies.currentLive());
         int launch = step.launch();
         Hold hold = Hold.NONE;
-        if (missing > 0 && backoff.holds(now)) {
+        Instant restartHold = RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
+        if (launch > 0 && restartHold != null) {
+            launch = 0;
+            hold = Hold.AFTER_RESTART;
+        } else if (missing > 0 && backoff.holds(now)) {
             launch = 0;
             hold = Hold.BACKOFF;
         } else if (slowStart.allowance(copies.pending()) < launch) {
@@ -73,6 +81,7 @@ final class GroupPlanner {
         List<String> tokens = memory.tokens().next(key, spec, liveArns, calls);
 
         Instant nextLookAt = earliest(hold == Hold.BACKOFF ? backoff.retryAt() : null,
+                hold == Hold.AFTER_RESTART ? restartHold : null,
                 expectations.nextExpiry(config.expectationTimeout()));
         GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), stops.knownStopped(),
                 memory.lastLaunchAt());

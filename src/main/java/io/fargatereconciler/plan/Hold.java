@@ -5,6 +5,11 @@ public enum Hold {
     NONE,
     /** Its cluster was not observed: nothing is planned blind. */
     NOT_OBSERVED,
+    /**
+     * The daemon restarted while this group's launches were in flight: wait until ListTasks has caught up
+     * (see {@link RestartGuard}).
+     */
+    AFTER_RESTART,
     /** ECS throttled us or failed recently: the whole loop pauses. */
     PAUSED,
     /** The group's own starts failed: it waits out its backoff. */

@@ -52,6 +52,8 @@ public final class Planner {
         Map<ResourceKey, List<ObservedTask>> ours = oursByGroup(observed);
         boolean paused = memory.pause().holds(now);
         LaunchBudget budget = memory.budget().refill(config.launchBudget(), now);
+        Instant startedAt = memory.startedAt() == null ? now : memory.startedAt();
+        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt);
 
         List<GroupPlanner.Proposal> proposals = new ArrayList<>();
         Map<ResourceKey, GroupStatus> statuses = new TreeMap<>();
@@ -65,7 +67,7 @@ public final class Planner {
                 continue;
             }
             GroupPlanner.Proposal proposal = groups.propose(group, ours.getOrDefault(group.key(), List.of()),
-                    cluster.get().observedAt(), groupMemory, memory.seed(), now);
+                    cluster.get().observedAt(), groupMemory, pass);
             proposals.add(proposal);
             nextMemory.put(group.key(), proposal.memory());
         }
@@ -83,7 +85,7 @@ public final class Planner {
         }
         Instant requeueAt = statuses.values().stream().map(GroupStatus::nextLookAt).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
-        PlannerMemory next = memory.withGroups(nextMemory).withBudget(budget);
+        PlannerMemory next = memory.withGroups(nextMemory).withBudget(budget).withStartedAt(startedAt);
         return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next);
     }
 

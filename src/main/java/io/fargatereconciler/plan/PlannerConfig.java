@@ -56,11 +56,6 @@ public record PlannerConfig(String ownerId, int maxStopsPerPass, Duration expect
         }
     }
 
-    public PlannerConfig withOwnerId(String id) {
-        return new PlannerConfig(id, maxStopsPerPass, expectationTimeout, launchBudget, slowStartInitialBatch,
-                throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor);
-    }
-
     public PlannerConfig withMaxStopsPerPass(int stops) {
         return new PlannerConfig(ownerId, stops, expectationTimeout, launchBudget, slowStartInitialBatch,
                 throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor);
@@ -68,11 +63,6 @@ public record PlannerConfig(String ownerId, int maxStopsPerPass, Duration expect
 
     public PlannerConfig withLaunchBudget(LaunchBudget.Limits limits) {
         return new PlannerConfig(ownerId, maxStopsPerPass, expectationTimeout, limits, slowStartInitialBatch,
-                throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor);
-    }
-
-    public PlannerConfig withExpectationTimeout(Duration timeout) {
-        return new PlannerConfig(ownerId, maxStopsPerPass, timeout, launchBudget, slowStartInitialBatch,
                 throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor);
     }
 }

@@ -16,9 +16,12 @@ import java.util.TreeMap;
  *
  * @param seed   drawn once when the daemon starts; makes the backoff jitter differ between daemons but not
  *               between two plans of the same inputs
- * @param groups memory per group; a group without an entry has {@link GroupMemory#EMPTY}
+ * @param groups    memory per group; a group without an entry has {@link GroupMemory#EMPTY}
+ * @param startedAt when this memory began (the first pass of this daemon); null before the first pass. Launches
+ *                  the previous daemon made just before it may not be listed yet, see {@link RestartGuard}
  */
-public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, LaunchBudget budget, ThrottlePause pause) {
+public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, LaunchBudget budget, ThrottlePause pause,
+                            Instant startedAt) {
 
     public PlannerMemory {
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
@@ -28,7 +31,7 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
 
     /** The memory of a daemon that just started. */
     public static PlannerMemory initial(long seed) {
-        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE);
+        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null);
     }
 
     public GroupMemory group(ResourceKey key) {
@@ -38,18 +41,22 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
     PlannerMemory withGroup(ResourceKey key, GroupMemory memory) {
         Map<ResourceKey, GroupMemory> next = new TreeMap<>(groups);
         next.put(key, memory);
-        return new PlannerMemory(seed, next, budget, pause);
+        return new PlannerMemory(seed, next, budget, pause, startedAt);
     }
 
     PlannerMemory withGroups(Map<ResourceKey, GroupMemory> next) {
-        return new PlannerMemory(seed, next, budget, pause);
+        return new PlannerMemory(seed, next, budget, pause, startedAt);
+    }
+
+    PlannerMemory withStartedAt(Instant at) {
+        return new PlannerMemory(seed, groups, budget, pause, at);
     }
 
     PlannerMemory withBudget(LaunchBudget next) {
-        return new PlannerMemory(seed, groups, next, pause);
+        return new PlannerMemory(seed, groups, next, pause, startedAt);
     }
 
     PlannerMemory withPause(ThrottlePause next) {
-        return new PlannerMemory(seed, groups, budget, next);
+        return new PlannerMemory(seed, groups, budget, next, startedAt);
     }
 }

@@ -77,6 +77,11 @@ final class Fixtures {
         return new ObservedState(Map.of(CLUSTER, new ObservedCluster(CLUSTER, new ArrayList<>(tasks), at)));
     }
 
+    /** The memory of a daemon that has been running for an hour before {@link #T0}. */
+    static PlannerMemory runningDaemon() {
+        return PlannerMemory.initial(1).withStartedAt(T0.minusSeconds(3600));
+    }
+
     static int launchedCount(Plan plan) {
         return plan.launches().stream().mapToInt(Launch::count).sum();
     }

@@ -41,7 +41,7 @@ class LaunchingTest {
         ObservedState twoLive = observed(T0, running(api, "arn:1", T0.minusSeconds(600)),
                 task(api, "arn:2", TaskStatus.PROVISIONING, T0.minusSeconds(5)));
 
-        Plan plan = planner.plan(desired(api), twoLive, PlannerMemory.initial(1), T0);
+        Plan plan = planner.plan(desired(api), twoLive, Fixtures.runningDaemon(), T0);
 
         assertThat(launchedCount(plan)).isEqualTo(1);
         assertThat(plan.groups().get(api.key()).copies()).isEqualTo(new CopyCounts(3, 1, 1, 2, 0));
