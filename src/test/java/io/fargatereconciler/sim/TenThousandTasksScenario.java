@@ -31,9 +31,8 @@ public final class TenThousandTasksScenario {
     public static void main(String[] args) {
         int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int tasksPerCluster = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        run(clusters, tasksPerCluster);
-        Result result = run(clusters, tasksPerCluster);
-        System.out.println(result);
+        System.out.println("cold JVM: " + run(clusters, tasksPerCluster));
+        System.out.println("warm JVM: " + run(clusters, tasksPerCluster));
     }
 
     public static Result run(int clusters, int tasksPerCluster) {
