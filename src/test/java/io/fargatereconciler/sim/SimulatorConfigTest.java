@@ -14,18 +14,34 @@ import org.junit.jupiter.api.Test;
 class SimulatorConfigTest {
 
     @Test
-    void theDevConfigSeedsClustersTaskDefinitionsSubnetsAndFaults() throws IOException {
+    void theDevConfigSeedsTheWorldOfTheExampleDesiredState() throws IOException {
         SimulatorConfig config = SimulatorConfig.parse(resource("/simulator/dev.yaml"), "dev.yaml");
-        assertThat(config.clusters()).containsExactly("payments", "data");
+        assertThat(config.clusters()).containsExactly("payments-prod", "data-batch");
         assertThat(config.taskDefinitions()).extracting(TaskDefinitionSeed::family)
-                .containsExactly("payments-api", "payments-worker", "data-nightly-export");
-        assertThat(config.subnets()).hasSize(3).extracting(SubnetSeed::availabilityZone)
-                .containsExactly("us-east-1a", "us-east-1b", "us-east-1a");
+                .containsExactly("payments-api", "payments-webhook-relay", "ledger-export");
+        assertThat(config.subnets()).hasSize(5).extracting(SubnetSeed::availabilityZone)
+                .containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1a", "eu-west-1a", "eu-west-1b");
         assertThat(config.lifecycle().eniTimeout()).isEqualTo(Duration.ofMinutes(3));
-        assertThat(config.faults().subnet("subnet-0a1b2c3d4e5f60003").eniFailureProbability()).isEqualTo(0.2);
-        assertThat(config.faults().subnet("subnet-0a1b2c3d4e5f60003").outages().get(0).duration())
+        assertThat(config.faults().subnet("subnet-0c3d4e5f607182930").eniFailureProbability()).isEqualTo(0.2);
+        assertThat(config.faults().subnet("subnet-0c3d4e5f607182930").outages().get(0).duration())
                 .isEqualTo(Duration.ofMinutes(20));
-        assertThat(config.faults().behaviourFor("data-nightly-export").orElseThrow().exitCode()).isZero();
+        assertThat(config.faults().behaviourFor("ledger-export").orElseThrow().exitCode()).isZero();
+    }
+
+    @Test
+    void theDevWorldRunsTheExampleTaskDefinitionsByRevision() {
+        try (FargateSimulator simulator = FargateSimulator.start(SimulatorConfig.devExample(), VirtualClock.create());
+             var ecs = AwsClients.ecs(simulator.endpoint())) {
+            var task = ecs.runTask(r -> r.cluster("payments-prod").taskDefinition("payments-api:42")
+                    .capacityProviderStrategy(s -> s.capacityProvider("FARGATE").weight(1).base(2))
+                    .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0a1b2c3d4e5f60718"))))
+                    .tasks().get(0);
+            assertThat(task.taskDefinitionArn())
+                    .isEqualTo("arn:aws:ecs:eu-west-1:123456789012:task-definition/payments-api:42");
+            assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition(
+                    "arn:aws:ecs:eu-west-1:123456789012:task-definition/ledger-export:7")).taskDefinition()
+                    .containerDefinitions().get(0).name()).isEqualTo("export");
+        }
     }
 
     @Test
