@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * The simulator's performance scenario: 10,000 tasks across 10 clusters, launched with RunTask count 10 at the rate
  * the published Fargate limits allow (the clock moves 500 ms of virtual time per call, so no call is throttled), run
  * to RUNNING, then listed and described in pages of 100, all through the real SDK. Prints wall time and heap per
- * task. Run it with:
+ * task, and the JVM's CPU time (which, unlike wall time, does not depend on what else the machine runs). Run it with:
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.fargatereconciler.sim.TenThousandTasksScenario
@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 public final class TenThousandTasksScenario {
     /** What one run measured. */
     public record Result(int tasksLaunched, int tasksRunningListed, int tasksRunningDescribed, long apiCalls,
-                         long throttledCalls, Duration wallTime, Duration virtualTime, long heapBytesPerTask) {
+                         long throttledCalls, Duration wallTime, Duration processCpuTime, Duration virtualTime,
+                         long heapBytesPerTask) {
     }
 
     private TenThousandTasksScenario() {
@@ -48,6 +49,7 @@ public final class TenThousandTasksScenario {
         }
         long heapBefore = usedHeap();
         long wallStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
         try (FargateSimulator simulator = FargateSimulator.start(config.build(), clock);
              EcsClient ecs = AwsClients.ecs(simulator.endpoint())) {
             int launched = 0;
@@ -79,12 +81,19 @@ public final class TenThousandTasksScenario {
                 } while (token != null);
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
+            Duration cpu = Duration.ofNanos(processCpuNanos() - cpuStart);
             long heapPerTask = (usedHeap() - heapBefore) / Math.max(1, launched);
             ApiCallStats calls = simulator.admin().apiCalls();
             return new Result(launched, listed, running, calls.totalCalls(),
-                    calls.throttled().values().stream().mapToLong(Long::longValue).sum(), wall,
+                    calls.throttled().values().stream().mapToLong(Long::longValue).sum(), wall, cpu,
                     Duration.between(VirtualClock.create().instant(), clock.instant()), heapPerTask);
         }
+    }
+
+    /** CPU time of the whole JVM (client and simulator threads): the figure that does not depend on machine load. */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static long usedHeap() {
