@@ -1,9 +1,10 @@
 package io.fargatereconciler;
 
 import io.fargatereconciler.cli.ValidateCommand;
+import io.fargatereconciler.sim.SimulateCommand;
 import io.quarkus.runtime.Quarkus;
-import java.util.Arrays;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
 
 /**
  * Entry point. Without arguments it runs the daemon; subcommands that need no daemon run as plain
@@ -17,6 +18,13 @@ public final class Main {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("validate")) {
             System.exit(ValidateCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("simulate")) {
+            int exitCode = SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            if (exitCode != 0) {
+                System.exit(exitCode);
+            }
+            return;
         }
         Quarkus.run(args);
     }

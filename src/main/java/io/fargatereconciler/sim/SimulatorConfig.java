@@ -67,6 +67,24 @@ public record SimulatorConfig(String region, String accountId, Long seed, Durati
         return SimulatorConfigLoader.load(file);
     }
 
+    /** The demo world bundled with the application: {@code simulator/dev.yaml} on the classpath. */
+    public static SimulatorConfig devExample() {
+        return fromClasspath("simulator/dev.yaml");
+    }
+
+    /** Reads simulator YAML from the classpath, e.g. {@code simulator/dev.yaml}. */
+    public static SimulatorConfig fromClasspath(String resource) {
+        try (var in = SimulatorConfig.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no simulator config '" + resource + "' on the classpath");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "classpath:" + resource);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read classpath:" + resource, e);
+        }
+    }
+
     /** Parses simulator YAML text; {@code sourceName} is used in error messages. */
     public static SimulatorConfig parse(String yaml, String sourceName) {
         return SimulatorConfigLoader.parse(yaml, sourceName);

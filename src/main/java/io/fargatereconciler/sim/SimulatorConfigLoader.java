@@ -1,11 +1,15 @@
 package io.fargatereconciler.sim;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Reads {@link SimulatorConfig} YAML; durations as {@link DurationText} reads them. */
@@ -26,7 +30,7 @@ final class SimulatorConfigLoader {
         try {
             return SimJson.YAML.readValue(yaml, type);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException(describe(sourceName, e), e);
+            throw new IllegalArgumentException(describe(sourceName, yaml, e), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(sourceName + ": not valid YAML: " + e.getMessage(), e);
         }
@@ -40,8 +44,11 @@ final class SimulatorConfigLoader {
         return config == null ? SimulatorConfig.empty() : config;
     }
 
-    private static String describe(String sourceName, JsonMappingException e) {
-        JsonLocation at = e.getLocation();
+    private static String describe(String sourceName, String yaml, JsonMappingException e) {
+        String pointer = e.getPath().stream()
+                .map(r -> "/" + (r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex())))
+                .collect(Collectors.joining());
+        JsonLocation at = startLocations(yaml).getOrDefault(pointer, e.getLocation());
         String where = at == null ? sourceName : sourceName + ":" + at.getLineNr() + ":" + at.getColumnNr();
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -49,5 +56,26 @@ final class SimulatorConfigLoader {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = cause instanceof JsonMappingException m ? m.getOriginalMessage() : cause.getMessage();
         return where + " " + (field.isEmpty() ? "" : field + ": ") + message;
+    }
+
+    /** Where each value starts, by JSON pointer: errors point at the start of the entry, not where parsing stood. */
+    private static Map<String, JsonLocation> startLocations(String yaml) {
+        Map<String, JsonLocation> locations = new HashMap<>();
+        try (JsonParser parser = SimJson.YAML.getFactory().createParser(yaml)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    var parent = parser.getParsingContext().getParent();
+                    locations.putIfAbsent(parent == null ? "" : parent.pathAsPointer().toString(),
+                            parser.currentTokenLocation());
+                } else if (token != JsonToken.FIELD_NAME) {
+                    locations.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                            parser.currentTokenLocation());
+                }
+            }
+        } catch (IOException e) {
+            return locations;
+        }
+        return locations;
     }
 }

@@ -4,16 +4,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A task definition registered when the simulator starts (revision 1 of its family, FARGATE-compatible, awsvpc).
+ * A task definition registered when the simulator starts (FARGATE-compatible, awsvpc).
  *
  * @param family     the family name
+ * @param revision   the revision to register (default 1; a higher one stands as if older ones were deregistered)
  * @param cpu        task CPU units as ECS writes them, e.g. {@code "256"}
  * @param memory     task memory in MiB, e.g. {@code "512"}
  * @param containers at least one container
  */
-public record TaskDefinitionSeed(String family, String cpu, String memory, List<ContainerSeed> containers) {
+public record TaskDefinitionSeed(String family, Integer revision, String cpu, String memory, List<ContainerSeed> containers) {
     public TaskDefinitionSeed {
         Objects.requireNonNull(family, "taskDefinitions[].family is required");
+        revision = revision == null ? 1 : revision;
+        if (revision < 1) {
+            throw new IllegalArgumentException("taskDefinitions[" + family + "].revision: must be >= 1");
+        }
         cpu = cpu == null ? "256" : cpu;
         memory = memory == null ? "512" : memory;
         containers = containers == null || containers.isEmpty()
@@ -23,7 +28,8 @@ public record TaskDefinitionSeed(String family, String cpu, String memory, List<
 
     /** A one-container task definition. */
     public static TaskDefinitionSeed of(String family, String containerName, String image) {
-        return new TaskDefinitionSeed(family, null, null, List.of(new ContainerSeed(containerName, image, true)));
+        return new TaskDefinitionSeed(family, null, null, null,
+                List.of(new ContainerSeed(containerName, image, true)));
     }
 
     /** One container of a seeded task definition. */

@@ -18,7 +18,7 @@ final class Ec2Xml {
                 .leaf("cidrBlock", subnet.cidr().toString())
                 .leaf("availableIpAddressCount", subnet.availableIps())
                 .leaf("availabilityZone", subnet.availabilityZone())
-                .leaf("availabilityZoneId", zoneId(subnet.availabilityZone()))
+                .leaf("availabilityZoneId", zoneId(region, subnet.availabilityZone()))
                 .leaf("defaultForAz", false)
                 .leaf("mapPublicIpOnLaunch", false)
                 .leaf("assignIpv6AddressOnCreation", false)
@@ -54,8 +54,10 @@ final class Ec2Xml {
                 .open("ipv6AddressesSet").close("ipv6AddressesSet");
     }
 
-    private static String zoneId(String zone) {
-        char letter = zone.charAt(zone.length() - 1);
-        return "use1-az" + (letter - 'a' + 1);
+    /** A zone id in AWS's shape, e.g. {@code euw1-az2} for eu-west-1b. */
+    private static String zoneId(String region, String zone) {
+        String[] parts = region.split("-");
+        String prefix = parts.length == 3 ? parts[0] + parts[1].charAt(0) + parts[2] : region;
+        return prefix + "-az" + (zone.charAt(zone.length() - 1) - 'a' + 1);
     }
 }

@@ -97,8 +97,7 @@ final class RunTaskOperation {
             String id = sim.ids().taskId();
             SimTask task = new SimTask(sim.ecs().nextTaskSequence(), id, sim.arns().task(cluster.name(), id), cluster,
                     definition, req.string("startedBy"), group, req.node("overrides"),
-                    "FARGATE".equals(capacityProvider) && req.node("capacityProviderStrategy") == null ? null
-                            : capacityProvider, subnet, now, listableAt, tags);
+                    req.string("launchType") == null ? capacityProvider : null, subnet, now, listableAt, tags);
             LaunchPlan plan = planner.plan(subnet, definition, now);
             doomed += plan.doomed() ? 1 : 0;
             cluster.add(task);

@@ -17,6 +17,10 @@ public final class TaskDefinitionRegistry {
 
     /** Validates a RegisterTaskDefinition request and registers the family's next revision. */
     public static SimTaskDefinition register(EcsState ecs, ObjectNode request, long now) {
+        return register(ecs, request, now, 0);
+    }
+
+    private static SimTaskDefinition register(EcsState ecs, ObjectNode request, long now, int seededRevision) {
         EcsRequest req = new EcsRequest(request);
         String family = req.string("family");
         if (family == null || !FAMILY.matcher(family).matches()) {
@@ -50,7 +54,7 @@ public final class TaskDefinitionRegistry {
             throw EcsError.client("Fargate requires that 'cpu' be defined at the task level.");
         }
         var tags = EcsJson.readTags(request.get("tags"));
-        int revision = ecs.nextRevision(family);
+        int revision = Math.max(seededRevision, ecs.nextRevision(family));
         ObjectNode registered = request.deepCopy();
         registered.remove("tags");
         SimTaskDefinition definition = new SimTaskDefinition(family, revision,
@@ -60,7 +64,7 @@ public final class TaskDefinitionRegistry {
         return definition;
     }
 
-    /** Registers a seeded definition as revision 1 (or next) of its family: FARGATE, awsvpc. */
+    /** Registers a seeded definition at its revision (or the family's next): FARGATE, awsvpc. */
     public static SimTaskDefinition registerSeed(EcsState ecs, TaskDefinitionSeed seed, long now) {
         ObjectNode request = EcsJson.object();
         request.put("family", seed.family());
@@ -71,7 +75,7 @@ public final class TaskDefinitionRegistry {
         ArrayNode containers = request.putArray("containerDefinitions");
         seed.containers().forEach(c -> containers.addObject().put("name", c.name()).put("image", c.image())
                 .put("essential", c.essential()));
-        return register(ecs, request, now);
+        return register(ecs, request, now, seed.revision());
     }
 
     public static ObjectNode render(SimTaskDefinition definition, String accountId) {

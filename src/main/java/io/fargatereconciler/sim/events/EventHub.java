@@ -63,26 +63,39 @@ public final class EventHub implements TaskChangeObserver, AutoCloseable {
         }
     }
 
-    /** Delivers the events rendered so far; call without holding the simulation lock. */
+    /**
+     * Delivers the events rendered so far; call without holding the simulation lock. When another thread is
+     * delivering, it takes these too (so a listener that calls the simulator back cannot deadlock).
+     */
     public void deliverPending() {
-        delivery.lock();
-        try {
-            TaskStateChangeEvent event;
-            while ((event = poll()) != null) {
-                SqsEventSender queue = sqs;
-                if (queue != null) {
-                    queue.send(event);
-                }
-                for (TaskStateChangeListener listener : listeners) {
-                    try {
-                        listener.onTaskStateChange(event);
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "task event listener failed on " + event.taskArn(), e);
-                    }
+        while (delivery.tryLock()) {
+            try {
+                drain();
+            } finally {
+                delivery.unlock();
+            }
+            synchronized (pending) {
+                if (pending.isEmpty()) {
+                    return;
                 }
             }
-        } finally {
-            delivery.unlock();
+        }
+    }
+
+    private void drain() {
+        TaskStateChangeEvent event;
+        while ((event = poll()) != null) {
+            SqsEventSender queue = sqs;
+            if (queue != null) {
+                queue.send(event);
+            }
+            for (TaskStateChangeListener listener : listeners) {
+                try {
+                    listener.onTaskStateChange(event);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "task event listener failed on " + event.taskArn(), e);
+                }
+            }
         }
     }
 
