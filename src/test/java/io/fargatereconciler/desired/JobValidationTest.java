@@ -34,6 +34,13 @@ class JobValidationTest {
     }
 
     @Test
+    void explainsThatAnUnquotedScheduleStartingWithAStarReadsAsAnAlias() {
+        assertThat(fixture.errorsOf(JOB + "  schedule: */5 * * * *\n")).containsExactly(
+                "api.yaml:11:14: YAML syntax error: a value starting with * is read as a YAML alias; quote it, e.g."
+                        + " schedule: \"*/5 * * * *\"");
+    }
+
+    @Test
     void rejectsAnUnknownTimeZone() {
         assertThat(fixture.errorsOf(JOB + "  schedule: \"0 2 * * *\"\n  timeZone: Europe/Atlantis\n")).containsExactly(
                 "api.yaml:12:13 spec.timeZone: must be a time-zone id such as UTC or Europe/Berlin, not"
