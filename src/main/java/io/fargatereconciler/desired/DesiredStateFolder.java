@@ -19,11 +19,11 @@ import java.util.List;
  * {@code ..data} folders of Kubernetes volumes are never read. Symbolic links are followed only while they stay
  * inside the folder; a link leading out, a link loop or anything but a regular file is an error.
  */
-public final class DesiredStateFolder {
+final class DesiredStateFolder {
     private DesiredStateFolder() {
     }
 
-    public static FolderScan scan(Path root) {
+    static FolderScan scan(Path root) {
         String shown = root.toString();
         if (!Files.exists(root)) {
             return failed(ValidationError.ofPath(shown, "folder does not exist; point reconciler.desired-state.path"

@@ -46,7 +46,7 @@ public class DesiredStateStore {
         return status.get();
     }
 
-    /** Takes the outcome of reading the folder at {@code attemptedAt}; fires {@link DesiredStateChanged} on a new state. */
+    /** Takes the outcome of reading the folder at {@code attemptedAt}; a new valid state fires {@link DesiredStateChanged}. */
     void record(LoadResult result, Instant attemptedAt) {
         DesiredStateStatus before = status.get();
         DesiredStateStatus after = before.after(result, attemptedAt);

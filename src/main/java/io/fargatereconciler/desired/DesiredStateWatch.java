@@ -29,6 +29,11 @@ public class DesiredStateWatch {
     private ScheduledExecutorService executor;
 
     DesiredStateWatch(DesiredStateStore store, DesiredStateConfig config, InstantSource clock) {
+        if (config.pollInterval().isZero() || config.pollInterval().isNegative() || config.debounce().isNegative()) {
+            throw new IllegalArgumentException("reconciler.desired-state.poll-interval must be above 0 and"
+                    + " reconciler.desired-state.debounce not negative; got " + config.pollInterval() + " and "
+                    + config.debounce());
+        }
         this.store = store;
         this.config = config;
         this.clock = clock;

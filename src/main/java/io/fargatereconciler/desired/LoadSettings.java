@@ -12,7 +12,8 @@ public record LoadSettings(int maxFileBytes, Set<String> allowedClusters) {
 
     public LoadSettings {
         if (maxFileBytes < 1 || maxFileBytes > Integer.MAX_VALUE - 1) {
-            throw new IllegalArgumentException("maxFileBytes must be at least 1");
+            throw new IllegalArgumentException("the maximum file size (reconciler.desired-state.max-file-bytes) must be"
+                    + " between 1 and " + (Integer.MAX_VALUE - 1) + " bytes, not " + maxFileBytes);
         }
         allowedClusters = Set.copyOf(allowedClusters);
     }

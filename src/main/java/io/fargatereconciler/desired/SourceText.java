@@ -1,7 +1,7 @@
 package io.fargatereconciler.desired;
 
 /** A desired-state file read as text, or the reason it was refused. */
-public sealed interface SourceText {
+sealed interface SourceText {
     record Readable(String text) implements SourceText {
     }
 

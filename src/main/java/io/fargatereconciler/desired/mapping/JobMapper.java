@@ -35,7 +35,8 @@ final class JobMapper implements KindMapper {
         ConcurrencyPolicy concurrency = spec.choice("concurrencyPolicy", ConcurrencyPolicy.class)
                 .orElse(ConcurrencyPolicy.Allow);
         Optional<Integer> deadline = spec.integer("startingDeadlineSeconds").filter(seconds -> spec.accept(
-                "startingDeadlineSeconds", seconds >= 1 ? Optional.empty() : Optional.of("must be at least 1, not " + seconds)));
+                "startingDeadlineSeconds", seconds >= 1 ? Optional.empty()
+                        : Optional.of("must be at least 1, not " + seconds)));
         CompleteWhen completeWhen = spec.choice("completeWhen", CompleteWhen.class).orElse(CompleteWhen.Succeeded);
         boolean suspend = spec.bool("suspend").orElse(false);
         int successfulHistory = PolicyMapper.notNegative(spec, "successfulJobsHistoryLimit")

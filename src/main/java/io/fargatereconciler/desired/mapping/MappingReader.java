@@ -87,7 +87,8 @@ final class MappingReader {
 
     Optional<Integer> integer(String key) {
         return value(key).flatMap(node -> {
-            if (node instanceof YamlNode.Scalar scalar && scalar.plain() && WHOLE_NUMBER.matcher(scalar.value()).matches()) {
+            if (node instanceof YamlNode.Scalar scalar && scalar.plain()
+                    && WHOLE_NUMBER.matcher(scalar.value()).matches()) {
                 long number = Long.parseLong(scalar.value());
                 if (number == (int) number) {
                     return Optional.of((int) number);

@@ -25,7 +25,8 @@ final class PolicyMapper {
         Duration max = wait(backoff, "max").orElse(defaults.max());
         double multiplier = backoff.number("multiplier").orElse(defaults.multiplier());
         if (multiplier < 1 || multiplier > MAX_MULTIPLIER) {
-            backoff.error("multiplier", "must be between 1 and " + (int) MAX_MULTIPLIER + ", not " + backoff.at("multiplier").describe());
+            backoff.error("multiplier", "must be between 1 and " + (int) MAX_MULTIPLIER + ", not "
+                    + backoff.at("multiplier").describe());
         }
         boolean jitter = backoff.bool("jitter").orElse(defaults.jitter());
         Duration resetAfter = wait(backoff, "resetAfter").orElse(defaults.resetAfter());

@@ -2,6 +2,7 @@ package io.fargatereconciler.desired.mapping;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known word a typo most likely meant ({@code replica} → {@code replicas}). */
@@ -9,10 +10,13 @@ final class Suggestion {
     private Suggestion() {
     }
 
+    /** A known word within a few edits of {@code typed}, or containing it ({@code publicIp} → {@code assignPublicIp}). */
     static Optional<String> nearest(String typed, Collection<String> known) {
+        String lower = typed.toLowerCase(Locale.ROOT);
         int allowed = Math.max(2, typed.length() / 3);
         return known.stream()
-                .filter(candidate -> distance(typed.toLowerCase(), candidate.toLowerCase()) <= allowed)
+                .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= allowed
+                        || lower.length() >= 4 && candidate.toLowerCase(Locale.ROOT).contains(lower))
                 .min(Comparator.comparingInt(candidate -> distance(typed, candidate)));
     }
 

@@ -42,8 +42,8 @@ final class TaskSpecMapper {
             spec.error("capacityProviderStrategy", "cannot be combined with launchType; give one of them");
         }
         Optional<String> platformVersion = spec.text("platformVersion").filter(value -> spec.accept("platformVersion",
-                PLATFORM_VERSION.matcher(value).matches() ? Optional.empty()
-                        : Optional.of("must be LATEST or a version such as 1.4.0, not " + spec.at("platformVersion").describe())));
+                PLATFORM_VERSION.matcher(value).matches() ? Optional.empty() : Optional.of(
+                        "must be LATEST or a version such as 1.4.0, not " + spec.at("platformVersion").describe())));
         Optional<Network> network = spec.requiredMapping("network").flatMap(NetworkMapper::map);
         Overrides overrides = spec.mapping("overrides").flatMap(OverridesMapper::map).orElse(Overrides.NONE);
         Map<String, String> tags = spec.mapping("tags").flatMap(TagsMapper::map).orElse(Map.of());

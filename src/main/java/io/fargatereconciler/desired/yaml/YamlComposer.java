@@ -59,6 +59,9 @@ public final class YamlComposer {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (e.getContext() != null && e.getContext().contains("alias")) {
+                problem = "a value starting with * is read as a YAML alias; quote it, e.g. schedule: \"*/5 * * * *\"";
+            }
             problems.add(problemAt(mark, "YAML syntax error: " + problem));
         } catch (YAMLException e) {
             problems.add(new YamlProblem(1, 1, "YAML error: " + e.getMessage()));
