@@ -43,7 +43,8 @@ public class DesiredStateSeeding {
         store.current().ifPresent(this::seed);
     }
 
-    void onChange(@Observes DesiredStateChanged changed) {
+    /** Before the loop is told of the change (lower priority runs first), so the pass it triggers finds them. */
+    void onChange(@Observes @Priority(1) DesiredStateChanged changed) {
         seed(changed.current());
     }
 
