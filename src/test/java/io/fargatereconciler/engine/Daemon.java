@@ -1,16 +1,17 @@
 package io.fargatereconciler.engine;
 
+import io.fargatereconciler.api.ReconcilerMetrics;
 import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.LoopHealth;
-import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.loop.ReconcileLoop;
 import io.fargatereconciler.loop.ReconcilePassParts;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Ownership;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -24,6 +25,7 @@ final class Daemon {
     final ReconcileLoop loop;
     final GroupStatusBook status = new GroupStatusBook(20);
     final LoopHealth health;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SimulatedAccount account;
 
     Daemon(SimulatedAccount account, long seed) {
@@ -35,7 +37,7 @@ final class Daemon {
         this.health = new LoopHealth(account.clock.instant());
         EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID, account.ecsConfig));
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
-                PassRecorder.NONE, health);
+                new ReconcilerMetrics(meters, status, account.clock), health);
         this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
                 TestLoopSettings.DEFAULTS, new Random(seed));
     }

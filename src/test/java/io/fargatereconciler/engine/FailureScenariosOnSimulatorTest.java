@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.plan.Condition;
+import io.fargatereconciler.plan.GroupStatus;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.LaunchResult;
 import io.fargatereconciler.plan.PlannerConfig;
@@ -49,9 +52,17 @@ class FailureScenariosOnSimulatorTest {
         daemon.runFor(Duration.ofMinutes(20));
         long runTaskCallsDuringOutage = account.admin().apiCalls().calls("ecs:RunTask");
         long tasksDoomed = account.admin().apiCalls().tasksDoomed();
+        GroupStatus during = daemon.status.get(ResourceKey.taskGroup("api")).orElseThrow().status();
+        assertThat(during.condition(Condition.Type.Degraded).status()).isEqualTo(Condition.Status.True);
+        assertThat(during.condition(Condition.Type.Degraded).reason()).isEqualTo("EniProvisioningFailed");
+        assertThat(during.failures()).as("failed starts counted against the group").isGreaterThanOrEqualTo(5);
+        assertThat(SimulatedAccount.SUBNETS).allSatisfy(subnet -> assertThat(daemon.meters.counter(
+                "reconciler.eni.failures", "subnet", subnet, "cause", "ENI_PROVISIONING_TIMEOUT").count()).isPositive());
         daemon.runFor(Duration.ofMinutes(15));
 
         assertThat(account.running()).isEqualTo(5);
+        assertThat(daemon.status.get(ResourceKey.taskGroup("api")).orElseThrow().status()
+                .condition(Condition.Type.Available).status()).isEqualTo(Condition.Status.True);
         // A loop without backoff would relaunch every copy each time one fails (about every 3 minutes, the ENI
         // timeout): ~35 doomed tasks in 20 minutes. Backoff and slow start keep it to a handful.
         assertThat(runTaskCallsDuringOutage).isLessThanOrEqualTo(20);
