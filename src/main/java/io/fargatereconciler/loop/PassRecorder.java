@@ -6,9 +6,6 @@ import java.time.Duration;
 
 /** What the loop reports as it goes, for metrics. Every method has a no-op default. */
 public interface PassRecorder {
-    PassRecorder NONE = new PassRecorder() {
-    };
-
     /** A pass ended; {@code failed} when it ended on an unexpected error. */
     default void passFinished(Duration took, boolean failed) {
     }

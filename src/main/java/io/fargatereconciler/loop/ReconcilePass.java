@@ -1,6 +1,5 @@
 package io.fargatereconciler.loop;
 
-import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.EcsResult;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
@@ -8,7 +7,6 @@ import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.observe.ObservedCluster;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.TaskObserver;
-import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Expectations;
 import io.fargatereconciler.plan.GroupStatus;
 import io.fargatereconciler.plan.Plan;

@@ -6,7 +6,6 @@ import io.fargatereconciler.loop.LoopConfig;
 import io.fargatereconciler.loop.LoopHealth;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
