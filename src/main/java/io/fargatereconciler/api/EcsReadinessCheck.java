@@ -9,9 +9,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness condition "ecs": up once every cluster of one pass was observed successfully. Later ECS trouble shows
- * in the detail ({@code unreachableClusters}) but does not take the daemon out of service: every replica shares
- * the same ECS, and the status API is most useful exactly then.
+ * Readiness condition "ecs": up once ECS answered the observation of every cluster of one pass. A cluster ECS
+ * refuses (ClusterNotFoundException: a wrong name in the desired state) counts as answered: it is shown on its
+ * groups' status, and must not keep every replica out of the load balancer. Later ECS trouble shows in the detail
+ * ({@code unreachableClusters}) but does not take the daemon out of service: every replica shares the same ECS,
+ * and the status API is most useful exactly then.
  */
 @Readiness
 @ApplicationScoped
@@ -31,7 +33,7 @@ public class EcsReadinessCheck implements HealthCheck {
                 .withData("unreachableClusters", String.join(",", health.unreachableClusters()));
         if (health.firstObservationAt().isEmpty()) {
             return response.down().withData("reason",
-                    "ECS not observed successfully yet; check the endpoint, region, credentials and that the clusters exist")
+                    "ECS has not answered an observation of every cluster yet; check the endpoint, region, credentials and network")
                     .build();
         }
         return response.up().build();

@@ -26,13 +26,19 @@ public final class LoopHealth {
         lastPassCompletedAt = at;
     }
 
-    public void observed(Set<String> succeeded, Set<String> attempted, Instant at) {
-        Set<String> failed = new TreeSet<>(attempted);
-        failed.removeAll(succeeded);
-        unreachableClusters = Set.copyOf(failed);
-        if (!succeeded.isEmpty() || attempted.isEmpty()) {
+    /**
+     * One pass's observations: {@code answered} are the clusters ECS answered for (observed, or refused with a
+     * client error such as ClusterNotFoundException: ECS is reachable, the cluster name is the problem),
+     * {@code attempted} all clusters the pass tried.
+     */
+    public synchronized void observed(Set<String> answered, Set<String> attempted, Instant at) {
+        Set<String> unreachable = new TreeSet<>(unreachableClusters);
+        unreachable.removeAll(answered);
+        attempted.stream().filter(cluster -> !answered.contains(cluster)).forEach(unreachable::add);
+        unreachableClusters = Set.copyOf(unreachable);
+        if (answered.containsAll(attempted)) {
             lastObservationAt = at;
-            if (failed.isEmpty() && firstObservationAt == null) {
+            if (firstObservationAt == null) {
                 firstObservationAt = at;
             }
         }
@@ -42,7 +48,7 @@ public final class LoopHealth {
         return Optional.ofNullable(lastPassCompletedAt);
     }
 
-    /** When every cluster of a pass was first observed successfully; empty until then. */
+    /** When ECS first answered for every cluster of a pass; empty until then. */
     public Optional<Instant> firstObservationAt() {
         return Optional.ofNullable(firstObservationAt);
     }
@@ -51,7 +57,7 @@ public final class LoopHealth {
         return Optional.ofNullable(lastObservationAt);
     }
 
-    /** Clusters whose last observation failed (throttled, unavailable, rejected). */
+    /** Clusters whose last observation got no answer from ECS (throttled, unavailable), sorted. */
     public Set<String> unreachableClusters() {
         return new TreeSet<>(unreachableClusters);
     }

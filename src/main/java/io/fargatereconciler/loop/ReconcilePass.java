@@ -91,11 +91,16 @@ final class ReconcilePass {
 
     private ObservedState observe(DesiredState desired, Set<String> clusters) {
         Map<String, ObservedCluster> fresh = new HashMap<>();
+        Set<String> answered = new TreeSet<>();
         for (String cluster : new TreeSet<>(clusters)) {
             EcsResult<ObservedCluster> result = observer.observe(cluster);
             if (result instanceof EcsResult.Ok<ObservedCluster> ok) {
                 fresh.put(cluster, ok.value());
+                answered.add(cluster);
                 continue;
+            }
+            if (result instanceof EcsResult.Rejected<ObservedCluster>) {
+                answered.add(cluster);
             }
             LOG.warnf("cluster=%s action=observe result=failed reason=\"%s\"; its groups wait for the next pass",
                     cluster, result.describe());
@@ -105,7 +110,7 @@ final class ReconcilePass {
             Instant now = clock.instant();
             groupsIn(desired, cluster).forEach(group -> status.error(group, "observe: " + result.describe(), now));
         }
-        health.observed(fresh.keySet(), clusters, clock.instant());
+        health.observed(answered, clusters, clock.instant());
         return new ObservedState(fresh);
     }
 

@@ -36,4 +36,12 @@ class EcsReadinessCheckTest {
         assertThat(response.getData().orElseThrow()).containsEntry("unreachableClusters", "b")
                 .containsEntry("firstObservationAt", START.toString());
     }
+
+    @Test
+    void aPassOverSomeClustersClearsOnlyThoseFromTheUnreachableOnes() {
+        health.observed(Set.of("a"), Set.of("a", "b"), START);
+        health.observed(Set.of("a"), Set.of("a"), START.plusSeconds(5));
+
+        assertThat(check.call().getData().orElseThrow()).containsEntry("unreachableClusters", "b");
+    }
 }
