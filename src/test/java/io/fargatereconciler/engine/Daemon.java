@@ -33,13 +33,18 @@ final class Daemon {
     }
 
     Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner) {
+        this(account, seed, wrapGateway, planner, TestLoopSettings.DEFAULTS);
+    }
+
+    Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
+           TestLoopSettings settings) {
         this.account = account;
         this.health = new LoopHealth(account.clock.instant());
         EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID, account.ecsConfig));
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
                 new ReconcilerMetrics(meters, status, account.clock), health);
         this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
-                TestLoopSettings.DEFAULTS, new Random(seed));
+                settings, new Random(seed));
     }
 
     /** Runs whatever is due, then moves virtual time by {@code step}, until {@code total} has passed. */

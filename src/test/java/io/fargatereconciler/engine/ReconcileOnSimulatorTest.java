@@ -3,7 +3,12 @@ package io.fargatereconciler.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.aws.EcsConfig;
+import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.plan.Ownership;
+import io.fargatereconciler.plan.PlannerConfig;
+import io.fargatereconciler.sim.LifecycleTimings;
+import io.fargatereconciler.sim.faults.FaultModel;
+import io.fargatereconciler.sim.faults.SubnetFaults;
 import io.fargatereconciler.sim.TaskSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -88,5 +93,34 @@ class ReconcileOnSimulatorTest {
             assertThat(task.lastStatus()).isEqualTo("RUNNING");
             assertThat(task.tags()).containsEntry(Ownership.SPEC_HASH_TAG, newSpecHash);
         });
+    }
+
+    @Test
+    void relaunchesWhenTheBackoffEndsRatherThanAtTheNextResync() {
+        LifecycleTimings quickEniTimeout = new LifecycleTimings(null, null, null, null, null, null,
+                Duration.ofSeconds(5), null);
+        account = new SimulatedAccount(ecsConfig, config -> config.lifecycle(quickEniTimeout).faults(FaultModel.none()
+                .withSubnet(SimulatedAccount.SUBNETS.get(0), SubnetFaults.eniFailure(1.0))
+                .withSubnet(SimulatedAccount.SUBNETS.get(1), SubnetFaults.eniFailure(1.0))));
+        account.desire(SimulatedAccount.group("api", 1, "api:1"));
+        TestLoopSettings rareResync = new TestLoopSettings(Duration.ofMinutes(30), 0.1);
+        Daemon daemon = new Daemon(account, 11, gateway -> gateway, PlannerConfig.DEFAULTS, rareResync);
+        ResourceKey api = ResourceKey.taskGroup("api");
+        Instant giveUpAt = account.clock.instant().plus(Duration.ofMinutes(10));
+        while (daemon.status.get(api).map(report -> report.status().failures()).orElse(0) == 0) {
+            assertThat(account.clock.instant()).as("the failed start is seen within 10 minutes").isBefore(giveUpAt);
+            daemon.runFor(Duration.ofSeconds(1));
+        }
+        Instant failureSeenAt = account.clock.instant();
+        Instant retryAt = daemon.status.get(api).orElseThrow().status().nextLookAt();
+        SimulatedAccount.SUBNETS.forEach(subnet -> account.admin().setEniFailureProbability(subnet, 0));
+        long launchesBefore = account.admin().apiCalls().calls("ecs:RunTask");
+
+        assertThat(retryAt).as("the end of the first backoff (at most 10 s)")
+                .isBefore(failureSeenAt.plus(Duration.ofSeconds(11)));
+        daemon.runFor(Duration.between(account.clock.instant(), retryAt).plusSeconds(2));
+
+        assertThat(account.admin().apiCalls().calls("ecs:RunTask")).as("relaunched long before the 30-min resync")
+                .isEqualTo(launchesBefore + 1);
     }
 }
