@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.EcsException;
 
 /**
  * Dev-mode convenience: makes the embedded simulator hold every cluster and task definition revision the desired
@@ -70,22 +71,38 @@ public class DesiredStateSeeding {
         }
     }
 
-    /** Registers revisions of the family until the named one exists (a bare family needs one revision). */
+    /** Registers revisions of the family until the named one exists (a bare family needs any revision). */
     private static void ensureTaskDefinition(EcsClient client, String reference, List<String> containers) {
         String familyAndRevision = nameOf(reference);
         int colon = familyAndRevision.lastIndexOf(':');
         String family = colon < 0 ? familyAndRevision : familyAndRevision.substring(0, colon);
         int wanted = colon < 0 ? 1 : Integer.parseInt(familyAndRevision.substring(colon + 1));
-        int have = client.listTaskDefinitions(r -> r.familyPrefix(family)).taskDefinitionArns().size();
-        for (int revision = have + 1; revision <= wanted; revision++) {
-            client.registerTaskDefinition(r -> r.family(family).requiresCompatibilities(Compatibility.FARGATE)
-                    .networkMode("awsvpc").cpu("256").memory("512")
+        if (colon < 0 ? familyExists(client, family) : revisionExists(client, familyAndRevision)) {
+            return;
+        }
+        int registered = 0;
+        while (registered < wanted) {
+            registered = client.registerTaskDefinition(r -> r.family(family)
+                    .requiresCompatibilities(Compatibility.FARGATE).networkMode("awsvpc").cpu("256").memory("512")
                     .containerDefinitions(containers.stream().map(name -> ContainerDefinition.builder().name(name)
-                            .image("public.ecr.aws/docker/library/busybox:latest").essential(true).build()).toList()));
+                            .image("public.ecr.aws/docker/library/busybox:latest").essential(true).build()).toList()))
+                    .taskDefinition().revision();
         }
-        if (wanted > have) {
-            LOG.infof("simulator: registered task definition %s:%d", family, wanted);
+        LOG.infof("simulator: registered task definition %s:%d", family, registered);
+    }
+
+    private static boolean revisionExists(EcsClient client, String familyAndRevision) {
+        try {
+            client.describeTaskDefinition(r -> r.taskDefinition(familyAndRevision));
+            return true;
+        } catch (EcsException notThere) {
+            return false;
         }
+    }
+
+    private static boolean familyExists(EcsClient client, String family) {
+        return client.listTaskDefinitions(r -> r.familyPrefix(family)).taskDefinitionArns().stream()
+                .anyMatch(arn -> arn.substring(arn.lastIndexOf('/') + 1).startsWith(family + ":"));
     }
 
     /** The containers the resource's overrides name (they must exist in the task definition), or one "app". */
