@@ -57,6 +57,14 @@ class AdminApiTest {
     }
 
     @Test
+    void theFaultModelReadBackCanBePutBackUnchanged() throws Exception {
+        call("PUT", "subnets/subnet-a/faults", "{\"eniFailureProbability\": 0.25}");
+        String faults = send("GET", "faults", null).body();
+        assertThat(faults).contains("\"runStop\"");
+        assertThat(call("PUT", "faults", faults)).isEqualTo(JSON.readTree(faults));
+    }
+
+    @Test
     void stopsAndKillsTasksAndReportsApiCallsAndSnsMessages() throws Exception {
         Task first = world.runTasks("payments", "api", 1, "subnet-a").get(0);
         Task second = world.runTasks("payments", "api", 1, "subnet-a").get(0);

@@ -3,6 +3,7 @@ package io.fargatereconciler.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fargatereconciler.sim.faults.ApiFaults;
 import io.fargatereconciler.sim.faults.FaultModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,18 @@ class RealTimeModeTest {
                     .countTasksByStatus()).containsEntry("RUNNING", 1L));
             assertThat(ecs.describeTasks(r -> r.cluster("dev").tasks(arn)).tasks().get(0).availabilityZone())
                     .startsWith("us-east-1");
+        }
+    }
+
+    @Test
+    void latencyFaultsDelayAnswersOnRealTime() {
+        SimulatorConfig config = SimulatorConfig.builder().cluster("dev").faults(FaultModel.none()
+                .withApi(new ApiFaults(null, Duration.ofMillis(300), Duration.ofMillis(300), null))).build();
+        try (FargateSimulator simulator = FargateSimulator.start(config, Clock.systemUTC());
+             EcsClient ecs = AwsClients.ecs(simulator.endpoint())) {
+            long start = System.nanoTime();
+            ecs.listClusters();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         }
     }
 }

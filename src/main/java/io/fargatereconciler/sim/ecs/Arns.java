@@ -26,16 +26,20 @@ public record Arns(String region, String accountId) {
         return prefix() + "container/" + cluster + "/" + taskId + "/" + containerId;
     }
 
-    /** True when {@code value} is an ECS ARN of this account's region with the given resource type. */
+    /** True when {@code value} is an ECS ARN ({@code arn:aws:ecs:REGION:ACCOUNT:TYPE/...}) of the resource type. */
     public boolean isArn(String value, String resourceType) {
-        return value.startsWith("arn:aws:ecs:") && value.contains(":" + resourceType + "/");
+        String[] parts = value.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") && parts[2].equals("ecs")
+                && parts[5].startsWith(resourceType + "/");
     }
 
-    /** The part after the resource type, e.g. {@code payments/abc} of a task ARN. */
+    /** The part after the resource type, e.g. {@code payments/abc} of a task ARN; the input if it is no ARN. */
     public static String resource(String arn) {
-        int colon = arn.indexOf(':', arn.indexOf(":ecs:") + 5);
-        colon = arn.indexOf(':', colon + 1);
-        String tail = arn.substring(colon + 1);
-        return tail.substring(tail.indexOf('/') + 1);
+        String[] parts = arn.split(":", 6);
+        if (parts.length < 6) {
+            return arn;
+        }
+        int slash = parts[5].indexOf('/');
+        return slash < 0 ? parts[5] : parts[5].substring(slash + 1);
     }
 }
