@@ -15,6 +15,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,18 +41,24 @@ final class ActionRunner {
         this.clock = clock;
     }
 
-    PlannerMemory run(List<Action> actions, PlannerMemory memory, Planner planner, BooleanSupplier stopping) {
+    /**
+     * Carries out {@code actions} from {@code memory}, handing the memory with each result folded in to
+     * {@code folded} right after that action, so a pass cut short by an unexpected error keeps what it learned.
+     */
+    void run(List<Action> actions, PlannerMemory memory, Planner planner, BooleanSupplier stopping,
+             Consumer<PlannerMemory> folded) {
         PlannerMemory next = memory;
         for (int i = 0; i < actions.size(); i++) {
             if (stopping.getAsBoolean()) {
                 LOG.infof("action=skip count=%d reason=\"shutting down: nothing new is launched or stopped\"",
                         actions.size() - i);
-                return next;
+                return;
             }
             boolean ecsTroubled;
             if (actions.get(i) instanceof Launch launch) {
                 LaunchResult result = ecs.runTask(launch);
                 next = planner.afterLaunch(next, launch, result, clock.instant());
+                folded.accept(next);
                 record(launch, result);
                 ecsTroubled = result.outcome() == LaunchResult.Outcome.THROTTLED
                         || result.outcome() == LaunchResult.Outcome.SERVER_ERROR;
@@ -59,6 +66,7 @@ final class ActionRunner {
                 Stop stop = (Stop) actions.get(i);
                 StopResult result = ecs.stopTask(stop);
                 next = planner.afterStop(next, stop, result, clock.instant());
+                folded.accept(next);
                 record(stop, result);
                 ecsTroubled = result.outcome() == StopResult.Outcome.THROTTLED
                         || result.outcome() == StopResult.Outcome.SERVER_ERROR;
@@ -66,10 +74,9 @@ final class ActionRunner {
             if (ecsTroubled && i < actions.size() - 1) {
                 LOG.warnf("action=pause skipped=%d reason=\"ECS throttled or failed a call; the remaining actions are "
                         + "re-planned next pass\"", actions.size() - i - 1);
-                return next;
+                return;
             }
         }
-        return next;
     }
 
     private void record(Launch launch, LaunchResult result) {

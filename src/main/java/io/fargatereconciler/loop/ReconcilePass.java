@@ -64,7 +64,7 @@ final class ReconcilePass {
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
         reportOrphans(plan.orphans());
-        memory = actions.run(plan.actions(), memory, planner, stopping);
+        actions.run(plan.actions(), memory, planner, stopping, next -> memory = next);
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
         Plan after = planner.plan(desired, observed, memory, clock.instant());
