@@ -34,7 +34,7 @@ public class EngineBeans {
 
     @Produces
     @Singleton
-    EcsGateway ecsGateway(EcsClient client, LoopConfig loop, EcsConfig ecs) {
+    SdkEcsGateway ecsGateway(EcsClient client, LoopConfig loop, EcsConfig ecs) {
         return new SdkEcsGateway(client, loop.ownerId(), ecs);
     }
 

@@ -3,6 +3,7 @@ package io.fargatereconciler.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.loop.LoopHealth;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -12,7 +13,7 @@ class EcsReadinessCheckTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final LoopHealth health = new LoopHealth(START);
-    private final EcsReadinessCheck check = new EcsReadinessCheck(health);
+    private final EcsReadinessCheck check = new EcsReadinessCheck(health, () -> CircuitBreakerState.CLOSED);
 
     @Test
     void isDownUntilEveryClusterOfAPassWasObserved() {
@@ -34,7 +35,8 @@ class EcsReadinessCheckTest {
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(response.getData().orElseThrow()).containsEntry("unreachableClusters", "b")
-                .containsEntry("firstObservationAt", START.toString());
+                .containsEntry("firstObservationAt", START.toString())
+                .containsEntry("circuitBreaker", "CLOSED");
     }
 
     @Test

@@ -30,6 +30,7 @@ class EngineHttpTest {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'ecs' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'ecs' }.data.unreachableClusters", equalTo(""))
+                .body("checks.find { it.name == 'ecs' }.data.circuitBreaker", equalTo("CLOSED"))
                 .body("checks.find { it.name == 'desired-state' }.status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'reconcile-loop' }.status", equalTo("UP"));
