@@ -3,6 +3,7 @@ package io.fargatereconciler.aws;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -33,6 +34,12 @@ public final class EcsClients {
         override.ifPresent(o -> builder.endpointOverride(o.endpoint()).region(Region.of(o.region()))
                 // The simulator accepts any signature; real credentials are neither needed nor sent anywhere.
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("simulator", "simulator"))));
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (SdkClientException noRegion) {
+            throw new IllegalStateException("cannot build the ECS client: " + noRegion.getMessage()
+                    + ". Set AWS_REGION (or AWS_PROFILE with a region) for the daemon; for a local try without AWS, "
+                    + "run with -Dreconciler.simulator.enabled=true (the embedded simulator)", noRegion);
+        }
     }
 }
