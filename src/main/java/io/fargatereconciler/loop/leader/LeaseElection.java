@@ -110,10 +110,12 @@ public final class LeaseElection implements Leadership, AutoCloseable {
 
     private Duration tryToLead() {
         Instant attempt = clock.instant();
+        // reading the holder first also surfaces an unreachable table (the lock client swallows those on acquire)
+        LeaderInfo holder = lease.currentHolder().map(found -> new LeaderInfo(found.replicaId(), found.since()))
+                .orElse(null);
         Optional<HeldLease> acquired = lease.tryAcquire(attempt);
         if (acquired.isEmpty()) {
-            knownLeader = lease.currentHolder().map(holder -> new LeaderInfo(holder.replicaId(), holder.since()))
-                    .orElse(null);
+            knownLeader = holder;
             return timing.standbyPoll();
         }
         held = acquired.get();
@@ -200,6 +202,10 @@ public final class LeaseElection implements Leadership, AutoCloseable {
                         + " within %s", replicaId, e, timing.lease());
             }
         }
-        lease.close();
+        try {
+            lease.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("Closing the lease table client of replica %s failed: %s", replicaId, e);
+        }
     }
 }
