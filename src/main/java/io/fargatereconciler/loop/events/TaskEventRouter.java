@@ -54,7 +54,7 @@ final class TaskEventRouter {
 
     private static void logUnparseable(QueueMessage message, String queueUrl, String reason) {
         if (message.isFirstDelivery()) {
-            LOG.warnf("Event queue %s: message %s is not an ECS task state change: %s. It stays on the queue and its"
+            LOG.warnf("Event queue %s: message %s is unusable: %s. It stays on the queue and its"
                     + " redrive policy moves it to the dead-letter queue; inspect it there. Body starts: %s",
                     queueUrl, message.messageId(), reason, abbreviate(message.body()));
         } else {
