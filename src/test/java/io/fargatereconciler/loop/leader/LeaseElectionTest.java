@@ -41,7 +41,9 @@ class LeaseElectionTest {
 
     @AfterAll
     static void stopDynalite() {
-        dynalite.close();
+        if (dynalite != null) {
+            dynalite.close();
+        }
     }
 
     @AfterEach
