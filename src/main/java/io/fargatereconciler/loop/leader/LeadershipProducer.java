@@ -1,0 +1,65 @@
+package io.fargatereconciler.loop.leader;
+
+import io.fargatereconciler.aws.AwsEndpoint;
+import io.fargatereconciler.aws.DynamoDbLeaseGateway;
+import io.fargatereconciler.aws.LeaseSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * Provides the {@link Leadership} bean: a {@link LeaseElection} on DynamoDB when {@code reconciler.leader.table} is
+ * set, else {@link SoleReplicaLeadership}. Starts it at boot, exports {@code reconciler_leader{replica}} (1 while
+ * leading, else 0) and releases the lease at shutdown.
+ */
+@ApplicationScoped
+public class LeadershipProducer {
+    private static final Logger LOG = Logger.getLogger(LeadershipProducer.class);
+
+    @Produces
+    @Singleton
+    Leadership leadership(LeaderConfig config, MeterRegistry metrics) {
+        String replicaId = config.replicaId().filter(id -> !id.isBlank()).orElseGet(ReplicaId::ofThisHost);
+        MonotonicInstantSource clock = MonotonicInstantSource.startingNow();
+        Leadership leadership;
+        if (config.table().isEmpty()) {
+            LOG.infof("reconciler.leader.table is not set: replica %s assumes it is the only replica and always"
+                    + " leads; set a lease table before running a second replica", replicaId);
+            leadership = new SoleReplicaLeadership(replicaId, clock.instant());
+        } else {
+            LeaseTiming timing = config.timing();
+            LeaseSettings settings = new LeaseSettings(config.table().get(), config.leaseName(), replicaId,
+                    timing.lease());
+            AwsEndpoint endpoint = new AwsEndpoint(config.region().orElse(null),
+                    config.endpointOverride().orElse(null));
+            LeaseElection election = new LeaseElection(
+                    DynamoDbLeaseGateway.connect(endpoint, settings, timing.renewEvery()), timing, clock, replicaId);
+            LOG.infof("Replica %s competes for lease %s in table %s (lease %s, renewed every %s)", replicaId,
+                    settings.leaseName(), settings.table(), timing.lease(), timing.renewEvery());
+            election.start();
+            leadership = election;
+        }
+        Gauge.builder("reconciler.leader", leadership, current -> current.isLeader() ? 1 : 0)
+                .description("1 while this replica leads (holds a valid lease), else 0")
+                .tag("replica", replicaId)
+                .register(metrics);
+        return leadership;
+    }
+
+    void release(@Disposes Leadership leadership) {
+        if (leadership instanceof LeaseElection election) {
+            election.close();
+        }
+    }
+
+    /** Competes for the lease from boot on, not from the first bean that asks. */
+    void startAtBoot(@Observes StartupEvent started, Leadership leadership) {
+        LOG.debugf("Leadership of replica %s is %s", leadership.replicaId(), leadership.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,36 @@
+package io.fargatereconciler.loop.leader;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Leadership without a lease table ({@code reconciler.leader.table} unset): this replica is assumed to be the only
+ * one and always leads. Run exactly one replica in this mode.
+ */
+public final class SoleReplicaLeadership implements Leadership {
+    private final LeaderInfo self;
+
+    public SoleReplicaLeadership(String replicaId, Instant since) {
+        this.self = new LeaderInfo(replicaId, since);
+    }
+
+    @Override
+    public String replicaId() {
+        return self.replicaId();
+    }
+
+    @Override
+    public boolean isLeader() {
+        return true;
+    }
+
+    @Override
+    public Optional<LeaderInfo> leader() {
+        return Optional.of(self);
+    }
+
+    @Override
+    public void addListener(LeadershipListener listener) {
+        listener.leadershipChanged(true);
+    }
+}
