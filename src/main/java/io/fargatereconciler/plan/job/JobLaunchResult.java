@@ -1,0 +1,69 @@
+package io.fargatereconciler.plan.job;
+
+import io.fargatereconciler.observe.StopCause;
+import java.util.Objects;
+
+/**
+ * What came of one Job {@link io.fargatereconciler.plan.Launch} (one task), for
+ * {@link JobPlanner#afterLaunch}. Make one with the static factories, one per way a RunTask call can end. A launch
+ * the loop did not send (launch budget spent, shutting down) is reported as {@link #throttled}.
+ *
+ * @param taskArn the task RunTask returned (STARTED, TOKEN_REUSED), else null
+ * @param message the failures[] reason or the error text, else null
+ * @param cause   the classified failures[] reason (FAILED), may be null
+ */
+public record JobLaunchResult(Outcome outcome, String taskArn, String message, StopCause cause) {
+
+    /** How a RunTask call ended. */
+    public enum Outcome {
+        /** ECS started the task. */
+        STARTED,
+        /** ECS answered with a failures[] entry instead of a task (capacity, ENI, ...): a start failure. */
+        FAILED,
+        /** ECS returned an earlier task for this clientToken instead of starting one: the attempt had landed. */
+        TOKEN_REUSED,
+        /** ConflictException: the clientToken was used before with other parameters (an older spec). */
+        TOKEN_CONFLICT,
+        /** Rate limited, or not sent at all: nothing started. */
+        THROTTLED,
+        /** A 5xx or timeout after the gateway's retries: the task may or may not have started. */
+        SERVER_ERROR,
+        /** Any other client error (invalid parameters, missing task definition, access denied): nothing started. */
+        REJECTED
+    }
+
+    public JobLaunchResult {
+        Objects.requireNonNull(outcome, "outcome");
+        if ((outcome == Outcome.STARTED || outcome == Outcome.TOKEN_REUSED) && taskArn == null) {
+            throw new IllegalArgumentException(outcome + " needs the task ARN");
+        }
+    }
+
+    public static JobLaunchResult started(String taskArn) {
+        return new JobLaunchResult(Outcome.STARTED, taskArn, null, null);
+    }
+
+    public static JobLaunchResult failed(String reason, StopCause cause) {
+        return new JobLaunchResult(Outcome.FAILED, null, reason, cause);
+    }
+
+    public static JobLaunchResult tokenReused(String taskArn) {
+        return new JobLaunchResult(Outcome.TOKEN_REUSED, taskArn, null, null);
+    }
+
+    public static JobLaunchResult tokenConflict(String message) {
+        return new JobLaunchResult(Outcome.TOKEN_CONFLICT, null, message, null);
+    }
+
+    public static JobLaunchResult throttled(String message) {
+        return new JobLaunchResult(Outcome.THROTTLED, null, message, null);
+    }
+
+    public static JobLaunchResult serverError(String message) {
+        return new JobLaunchResult(Outcome.SERVER_ERROR, null, message, null);
+    }
+
+    public static JobLaunchResult rejected(String message) {
+        return new JobLaunchResult(Outcome.REJECTED, null, message, null);
+    }
+}

@@ -1,0 +1,79 @@
+package io.fargatereconciler.plan.job;
+
+import io.fargatereconciler.desired.Job;
+import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.plan.Stop;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Plans one {@code kind: Job}: a pure function of the job, the observed tasks of that job (tagged
+ * {@code fargate-reconciler/group: Job/NAME}), what the planner remembered of it, and the time.
+ *
+ * <p>A pass follows the runs in progress ({@link RunFollower}), starts the run that came due
+ * ({@link RunScheduler}), launches or re-sends attempts, and asks again to stop replaced tasks that still run.
+ * Every attempt is one task launched with the run's tags ({@link JobTags}) and a clientToken derived from
+ * (job, run, attempt) ({@link JobRunId#clientToken(int)}), so a retried, repeated or restarted launch never starts
+ * a second task.
+ *
+ * <p>The loop calls {@link #plan} every pass and {@link #afterLaunch} with each RunTask answer, and keeps the
+ * returned {@link JobMemory} for the next call; a new daemon starts from {@link JobMemory#afterDaemonStart()}.
+ */
+public final class JobPlanner {
+
+    public JobPlan plan(Job job, List<ObservedTask> tasks, JobMemory memory, Instant now) {
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(now, "now");
+        List<ObservedTask> ours = tasks.stream().filter(task -> job.key().equals(task.group())).toList();
+        JobPass pass = new JobPass(job, ours, memory, now);
+        RunFollower.followObservedTasks(pass);
+        RunScheduler.startDueRuns(pass);
+        RunFollower.advance(pass);
+        keepStopping(pass);
+        JobMemory next = pass.memory();
+        return new JobPlan(pass.actions, next, JobStatusView.of(job, next, now), pass.events, wakeAt(pass, next));
+    }
+
+    /**
+     * Applies the answer to the Launch with {@code clientToken} of this job; returns the memory to keep and what
+     * happened (a start failure from RunTask's failures[] is an {@link JobEvent.AttemptFailed}).
+     */
+    public JobUpdate afterLaunch(Job job, JobMemory memory, String clientToken, JobLaunchResult result, Instant now) {
+        JobPass pass = new JobPass(job, List.of(), memory, now);
+        RunFollower.afterLaunch(pass, clientToken, result);
+        return new JobUpdate(pass.memory(), pass.events);
+    }
+
+    /** Tasks we asked to stop that still run are asked again; stopped or vanished ones are forgotten. */
+    private static void keepStopping(JobPass pass) {
+        Set<String> stoppingNow = new HashSet<>();
+        pass.actions.stream().filter(Stop.class::isInstance).map(Stop.class::cast).map(Stop::taskArn)
+                .forEach(stoppingNow::add);
+        Set<String> stillLive = new HashSet<>(stoppingNow);
+        for (ObservedTask task : pass.tasks) {
+            if (task.isLive() && pass.tasksToStop.contains(task.taskArn())) {
+                stillLive.add(task.taskArn());
+                if (!stoppingNow.contains(task.taskArn())) {
+                    pass.stop(task, "fargate-reconciler: still running after an earlier StopTask; asking again");
+                }
+            }
+        }
+        pass.tasksToStop.retainAll(stillLive);
+    }
+
+    private static Instant wakeAt(JobPass pass, JobMemory memory) {
+        Job job = pass.job;
+        Stream<Instant> attempts = job.suspend() ? Stream.empty() : memory.runs().stream().map(run ->
+                run.phase() == JobRun.Phase.WAITING ? run.nextAttemptAt()
+                        : run.lastHeardAt().plus(RunFollower.EXPECTATION_TIMEOUT));
+        Optional<Instant> schedule = job.scheduled() && !job.suspend()
+                ? CronSchedule.parse(job.schedule(), job.timeZone()).nextAfter(pass.now) : Optional.empty();
+        return Stream.concat(attempts, schedule.stream()).filter(at -> at.isAfter(pass.now))
+                .min(Instant::compareTo).orElse(null);
+    }
+}

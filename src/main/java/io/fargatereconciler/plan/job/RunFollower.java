@@ -1,0 +1,153 @@
+package io.fargatereconciler.plan.job;
+
+import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.observe.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Follows the runs in progress: learns from the observed tasks and from RunTask answers what became of each
+ * attempt, launches due attempts, and re-sends attempts nothing was heard of (with the same clientToken, so ECS
+ * returns the task if it exists rather than starting a second one).
+ */
+final class RunFollower {
+    /** No task seen and no RunTask answer for this long: the attempt is re-sent with its clientToken. */
+    static final Duration EXPECTATION_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * ECS remembers a clientToken for min(24 h, task life + 1 h): an attempt first sent longer ago than this is never
+     * re-sent, since ECS might start it a second time.
+     */
+    static final Duration TOKEN_MEMORY = Duration.ofHours(23);
+
+    private RunFollower() {
+    }
+
+    /** Applies what ECS shows of each task carrying a run tag of this job. */
+    static void followObservedTasks(JobPass pass) {
+        for (ObservedTask task : pass.tasks) {
+            Optional<JobTags.Attempt> tagged = JobTags.read(pass.job.metadata().name(), task);
+            if (tagged.isEmpty() || pass.finishedBefore(tagged.get().run())) {
+                continue;
+            }
+            JobTags.Attempt attempt = tagged.get();
+            JobRun run = pass.runs.get(attempt.run());
+            if (run == null || attempt.attempt() > run.attempt()) {
+                run = adopt(attempt, task, run, pass.now); // a restarted daemon, or an answer we never got
+            } else if (attempt.attempt() < run.attempt()) {
+                continue; // an earlier attempt's task, already accounted for
+            }
+            pass.heard.add(run.id());
+            apply(pass, run, task);
+        }
+    }
+
+    private static JobRun adopt(JobTags.Attempt tagged, ObservedTask task, JobRun known, Instant now) {
+        Instant launched = task.createdAt() != null ? task.createdAt() : now;
+        Instant firstLaunched = known != null && known.firstLaunchedAt() != null ? known.firstLaunchedAt() : launched;
+        String specHash = task.specHash() != null ? task.specHash() : known != null ? known.specHash() : "unknown";
+        return new JobRun(tagged.run(), specHash, JobRun.Phase.STARTED, tagged.attempt(), task.taskArn(), null,
+                launched, now, tagged.startFailuresBefore(), tagged.taskFailuresBefore(), firstLaunched,
+                known != null ? known.runningAt() : null, known != null ? known.lastFailure() : null);
+    }
+
+    private static void apply(JobPass pass, JobRun run, ObservedTask task) {
+        boolean reachedRunning = task.startedAt() != null || task.lastStatus() == TaskStatus.RUNNING;
+        if (reachedRunning) {
+            run = markRunning(pass, run, task);
+        }
+        if (task.isStopped()) {
+            TaskOutcome outcome = TaskOutcome.of(task);
+            switch (outcome.kind()) {
+                case SUCCEEDED -> pass.finish(run, JobRunResult.Succeeded, outcome.reason());
+                case SYSTEM_FAILURE -> pass.attemptFailed(run, false, outcome.reason());
+                case TASK_FAILURE -> pass.attemptFailed(run, true, outcome.reason());
+                case STOPPED_BY_USER -> pass.finish(run, JobRunResult.Failed, outcome.reason() + "; not retried");
+                case STOPPED_BY_RECONCILER -> pass.finish(run, JobRunResult.Replaced, outcome.reason());
+            }
+        } else if (reachedRunning && pass.completesWhenRunning()) {
+            pass.finish(run, JobRunResult.Succeeded, "the task reached RUNNING (completeWhen: Running)");
+        } else if (!reachedRunning) {
+            pass.runs.put(run.id(), run.started(task.taskArn(), pass.now));
+        }
+    }
+
+    private static JobRun markRunning(JobPass pass, JobRun run, ObservedTask task) {
+        Instant since = task.startedAt() != null ? task.startedAt() : pass.now;
+        JobRun running = run.running(task.taskArn(), since, pass.now);
+        pass.runs.put(run.id(), running);
+        if (run.runningAt() == null) {
+            Instant planned = run.id().scheduledTime() != null ? run.id().scheduledTime() : running.firstLaunchedAt();
+            Duration delay = planned == null || since.isBefore(planned) ? Duration.ZERO : Duration.between(planned, since);
+            pass.events.add(new JobEvent.RunStarted(pass.key, run.id(), since, delay, running.startFailures()));
+        }
+        return running;
+    }
+
+    /** Launches due attempts, ends runs past their deadline, re-sends attempts nothing was heard of. */
+    static void advance(JobPass pass) {
+        for (JobRun run : List.copyOf(pass.runs.values())) {
+            if (run.phase() == JobRun.Phase.WAITING) {
+                advanceWaiting(pass, run);
+            } else if (!pass.heard.contains(run.id()) && !pass.job.suspend()
+                    && !pass.now.isBefore(run.lastHeardAt().plus(EXPECTATION_TIMEOUT))) {
+                if (!pass.now.isBefore(run.attemptLaunchedAt().plus(TOKEN_MEMORY))) {
+                    pass.finish(run, JobRunResult.Unknown, "no sign of task " + run.taskArn() + " of attempt "
+                            + run.attempt() + " since " + run.lastHeardAt() + ", and its clientToken may be forgotten"
+                            + " by ECS: not re-sent, so it is never started twice");
+                } else {
+                    pass.launch(run, "re-sent with the same clientToken: no sign of the task since " + run.lastHeardAt());
+                }
+            }
+        }
+    }
+
+    private static void advanceWaiting(JobPass pass, JobRun run) {
+        String specHash = pass.job.task().specHash();
+        if (!pass.job.scheduled() && !run.specHash().equals(specHash)) {
+            pass.finish(run, JobRunResult.Replaced, "superseded by spec " + specHash + " before its next attempt; "
+                    + "a run of an older spec is not retried");
+            return;
+        }
+        Long deadline = pass.job.startingDeadlineSeconds();
+        Instant scheduled = run.id().scheduledTime();
+        if (deadline != null && scheduled != null && run.runningAt() == null
+                && pass.now.isAfter(scheduled.plusSeconds(deadline))) {
+            String limit = "startingDeadlineSeconds " + deadline + " after its scheduled time " + scheduled;
+            if (run.hasLaunched()) {
+                pass.finish(run, JobRunResult.Failed, "could not start within " + limit + " after "
+                        + run.startFailures() + " failed starts; last: " + run.lastFailure());
+            } else {
+                pass.finish(run, JobRunResult.Missed, "not started within " + limit);
+            }
+            return;
+        }
+        if (pass.job.suspend() || run.nextAttemptAt().isAfter(pass.now)) {
+            return;
+        }
+        pass.launch(run, run.lastFailure() == null ? "first attempt" : "after " + run.lastFailure());
+    }
+
+    /** Applies one RunTask answer to the attempt it was for (found by its clientToken). */
+    static void afterLaunch(JobPass pass, String clientToken, JobLaunchResult result) {
+        Optional<JobRun> launched = pass.runs.values().stream()
+                .filter(run -> run.phase() != JobRun.Phase.WAITING && run.clientToken().equals(clientToken))
+                .findFirst();
+        if (launched.isEmpty()) {
+            return; // an answer for an attempt that has moved on
+        }
+        JobRun run = launched.get();
+        String message = result.message() == null ? "no details" : result.message();
+        switch (result.outcome()) {
+            case STARTED, TOKEN_REUSED -> pass.runs.put(run.id(), run.started(result.taskArn(), pass.now));
+            case FAILED -> pass.attemptFailed(run, false, "RunTask failure: " + message);
+            case REJECTED -> pass.attemptFailed(run, false, "RunTask rejected the call: " + message);
+            case THROTTLED, SERVER_ERROR -> pass.runs.put(run.id(), run.resendAt(
+                    pass.now.plus(pass.job.task().backoff().initial()), "RunTask " + result.outcome() + ": " + message));
+            case TOKEN_CONFLICT -> pass.finish(run, JobRunResult.Unknown, "attempt " + run.attempt()
+                    + " was started before with other parameters (an older spec); how it ended is unknown, and it is "
+                    + "not started again: " + message);
+        }
+    }
+}
