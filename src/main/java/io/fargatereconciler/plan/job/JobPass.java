@@ -83,8 +83,8 @@ final class JobPass {
     /** The current attempt of {@code run} failed: retry after a backoff, or end the run if the task used up its limit. */
     void attemptFailed(JobRun run, boolean taskFailure, String reason) {
         if (taskFailure && run.taskFailures() + 1 > job.backoffLimit()) {
-            finish(run, JobRunResult.Failed, "the task failed " + (run.taskFailures() + 1) + " times, more than backoffLimit "
-                    + job.backoffLimit() + "; last: " + reason);
+            finish(run.lastTaskFailure(reason), JobRunResult.Failed, "the task failed " + (run.taskFailures() + 1)
+                    + " times, more than backoffLimit " + job.backoffLimit() + "; last: " + reason);
             return;
         }
         JobRun failed = run.nextAttemptAt(now, taskFailure, reason);

@@ -82,6 +82,12 @@ public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, Str
                 firstLaunchedAt, runningAt, why);
     }
 
+    /** The current attempt's task failed and there is no next attempt. */
+    JobRun lastTaskFailure(String why) {
+        return new JobRun(id, specHash, phase, attempt, taskArn, nextAttemptAt, attemptLaunchedAt, lastHeardAt,
+                startFailures, taskFailures + 1, firstLaunchedAt, runningAt, why);
+    }
+
     /** This run as a history entry. */
     JobRunRecord finished(JobRunResult result, Instant at, String reason) {
         int attempts = attemptLaunchedAt != null ? attempt : attempt - 1;

@@ -44,6 +44,8 @@ final class JobWorld {
     private final Map<String, ObservedTask> tasks = new LinkedHashMap<>();
     private final Map<String, String> taskByToken = new HashMap<>();
     private final Set<String> stoppedShown = new HashSet<>();
+    /** Tasks ListTasks does not show yet (its answer lags behind RunTask). */
+    final Set<String> hidden = new HashSet<>();
     private int nextArn = 1;
 
     JobWorld(Job job, Instant start) {
@@ -107,6 +109,9 @@ final class JobWorld {
     private List<ObservedTask> observe() {
         List<ObservedTask> seen = new ArrayList<>();
         for (ObservedTask task : tasks.values()) {
+            if (hidden.contains(task.taskArn())) {
+                continue;
+            }
             if (!task.isStopped()) {
                 seen.add(task);
             } else if (stoppedShown.add(task.taskArn())) {
@@ -120,7 +125,11 @@ final class JobWorld {
         String existing = taskByToken.get(launch.clientToken());
         if (existing != null) {
             ObservedTask task = tasks.get(existing);
-            return task.isStopped() ? JobLaunchResult.tokenReused(existing) : JobLaunchResult.started(existing);
+            if (task.isStopped()) {
+                stoppedShown.remove(existing); // the observer follows the ARN RunTask returned and describes it
+                return JobLaunchResult.tokenReused(existing);
+            }
+            return JobLaunchResult.started(existing);
         }
         if (!nextRunTaskAnswers.isEmpty()) {
             JobLaunchResult answer = nextRunTaskAnswers.remove(0).apply(launch);
