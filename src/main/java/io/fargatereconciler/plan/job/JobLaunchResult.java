@@ -1,5 +1,6 @@
 package io.fargatereconciler.plan.job;
 
+import io.fargatereconciler.observe.ObservedTask;
 import io.fargatereconciler.observe.StopCause;
 import java.util.Objects;
 
@@ -8,11 +9,11 @@ import java.util.Objects;
  * {@link JobPlanner#afterLaunch}. Make one with the static factories, one per way a RunTask call can end. A launch
  * the loop did not send (launch budget spent, shutting down) is reported as {@link #throttled}.
  *
- * @param taskArn the task RunTask returned (STARTED, TOKEN_REUSED), else null
+ * @param task    the task RunTask returned, as described in its answer (STARTED, TOKEN_REUSED), else null
  * @param message the failures[] reason or the error text, else null
  * @param cause   the classified failures[] reason (FAILED), may be null
  */
-public record JobLaunchResult(Outcome outcome, String taskArn, String message, StopCause cause) {
+public record JobLaunchResult(Outcome outcome, ObservedTask task, String message, StopCause cause) {
 
     /** How a RunTask call ended. */
     public enum Outcome {
@@ -20,7 +21,7 @@ public record JobLaunchResult(Outcome outcome, String taskArn, String message, S
         STARTED,
         /** ECS answered with a failures[] entry instead of a task (capacity, ENI, ...): a start failure. */
         FAILED,
-        /** ECS returned an earlier task for this clientToken instead of starting one: the attempt had landed. */
+        /** ECS returned an earlier, STOPPED task for this clientToken instead of starting one: the attempt had landed. */
         TOKEN_REUSED,
         /** ConflictException: the clientToken was used before with other parameters (an older spec). */
         TOKEN_CONFLICT,
@@ -34,21 +35,25 @@ public record JobLaunchResult(Outcome outcome, String taskArn, String message, S
 
     public JobLaunchResult {
         Objects.requireNonNull(outcome, "outcome");
-        if ((outcome == Outcome.STARTED || outcome == Outcome.TOKEN_REUSED) && taskArn == null) {
-            throw new IllegalArgumentException(outcome + " needs the task ARN");
+        if ((outcome == Outcome.STARTED || outcome == Outcome.TOKEN_REUSED) && task == null) {
+            throw new IllegalArgumentException(outcome + " needs the task");
         }
     }
 
-    public static JobLaunchResult started(String taskArn) {
-        return new JobLaunchResult(Outcome.STARTED, taskArn, null, null);
+    public String taskArn() {
+        return task == null ? null : task.taskArn();
+    }
+
+    public static JobLaunchResult started(ObservedTask task) {
+        return new JobLaunchResult(Outcome.STARTED, task, null, null);
     }
 
     public static JobLaunchResult failed(String reason, StopCause cause) {
         return new JobLaunchResult(Outcome.FAILED, null, reason, cause);
     }
 
-    public static JobLaunchResult tokenReused(String taskArn) {
-        return new JobLaunchResult(Outcome.TOKEN_REUSED, taskArn, null, null);
+    public static JobLaunchResult tokenReused(ObservedTask task) {
+        return new JobLaunchResult(Outcome.TOKEN_REUSED, task, null, null);
     }
 
     public static JobLaunchResult tokenConflict(String message) {

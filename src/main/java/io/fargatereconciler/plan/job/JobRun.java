@@ -1,5 +1,6 @@
 package io.fargatereconciler.plan.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,15 +13,24 @@ import java.util.Objects;
  *   <li>{@link Phase#STARTED}: its task {@code taskArn} exists but has not reached RUNNING;</li>
  *   <li>{@link Phase#RUNNING}: its task reached RUNNING (a {@code completeWhen: Succeeded} run waits for the exit).</li>
  * </ul>
- * {@code attemptLaunchedAt} is when the current attempt was first sent (its clientToken is safe to re-send for
- * a day after), {@code lastHeardAt} the last time a RunTask answer or an observation told us about it.
+ * {@code attemptLaunchedAt} is when the current attempt was first sent, {@code lastHeardAt} the last time it was
+ * sent or a RunTask answer or an observation told us about it, {@code lastSeenLiveAt} the last time its task was seen
+ * live (null if never): together they bound how long ECS surely remembers the attempt's clientToken.
+ * {@code replayed} marks a run this daemon may not have been the first to launch (started after a daemon start, when
+ * the past is unknown, or recognised from a task's tags): its current attempt, and the ones after it, may have been
+ * sent before. It clears once an attempt's task is seen live, since no later attempt can have been sent before that.
  */
 public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, String taskArn, Instant nextAttemptAt,
-                     Instant attemptLaunchedAt, Instant lastHeardAt, int startFailures, int taskFailures,
-                     Instant firstLaunchedAt, Instant runningAt, String lastFailure) {
+                     Instant attemptLaunchedAt, Instant lastHeardAt, Instant lastSeenLiveAt, int startFailures,
+                     int taskFailures, Instant firstLaunchedAt, Instant runningAt, String lastFailure,
+                     boolean replayed) {
 
     /** What is known of the current attempt. */
     public enum Phase { WAITING, LAUNCHING, STARTED, RUNNING }
+
+    /** ECS remembers a clientToken for the task's life plus one hour, and for 24 hours at most. */
+    static final Duration TOKEN_AFTER_STOP = Duration.ofHours(1);
+    private static final Duration TOKEN_AT_MOST = Duration.ofHours(23); // an hour's margin below 24 h
 
     public JobRun {
         Objects.requireNonNull(id, "id");
@@ -41,8 +51,8 @@ public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, Str
     }
 
     /** A new run whose first attempt is due at {@code at}. */
-    static JobRun due(JobRunId id, String specHash, Instant at) {
-        return new JobRun(id, specHash, Phase.WAITING, 1, null, at, null, null, 0, 0, null, null, null);
+    static JobRun due(JobRunId id, String specHash, Instant at, boolean replayed) {
+        return new JobRun(id, specHash, Phase.WAITING, 1, null, at, null, null, null, 0, 0, null, null, null, replayed);
     }
 
     String clientToken() {
@@ -53,39 +63,65 @@ public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, Str
         return firstLaunchedAt != null;
     }
 
+    /**
+     * Until when re-sending the current attempt's clientToken surely cannot start a second task. Its task, if any,
+     * was created no earlier than the attempt's first send (for a replayed scheduled run: its scheduled time, since
+     * the daemon before us may have sent it) and stopped no earlier than it was last seen live; ECS remembers the
+     * token an hour past the stop, and 24 hours after creation at most.
+     */
+    Instant tokenSurelyRememberedUntil() {
+        Instant earliest = replayed && id.scheduledTime() != null ? id.scheduledTime() : attemptLaunchedAt;
+        Instant alive = lastSeenLiveAt != null && lastSeenLiveAt.isAfter(earliest) ? lastSeenLiveAt : earliest;
+        Instant afterStop = alive.plus(TOKEN_AFTER_STOP);
+        Instant atMost = earliest.plus(TOKEN_AT_MOST);
+        return afterStop.isBefore(atMost) ? afterStop : atMost;
+    }
+
     JobRun launching(Instant now) {
         Instant sentFirst = attemptLaunchedAt == null ? now : attemptLaunchedAt;
-        return new JobRun(id, specHash, Phase.LAUNCHING, attempt, taskArn, null, sentFirst, now, startFailures,
-                taskFailures, firstLaunchedAt == null ? now : firstLaunchedAt, runningAt, lastFailure);
+        return new JobRun(id, specHash, Phase.LAUNCHING, attempt, taskArn, null, sentFirst, now, lastSeenLiveAt,
+                startFailures, taskFailures, firstLaunchedAt == null ? now : firstLaunchedAt, runningAt, lastFailure, replayed);
     }
 
-    JobRun started(String arn, Instant now) {
+    /**
+     * For a replayed scheduled run: from when on launching an attempt that may have been sent before could start a
+     * second task (ECS may have forgotten the clientToken of an earlier daemon's attempt); null otherwise.
+     */
+    Instant replayUnsafeFrom() {
+        return replayed && id.scheduledTime() != null ? id.scheduledTime().plus(TOKEN_AFTER_STOP) : null;
+    }
+
+    /** Its task {@code arn} is there and has not reached RUNNING; {@code live}: seen not stopped. */
+    JobRun started(String arn, boolean live, Instant now) {
         return new JobRun(id, specHash, phase == Phase.RUNNING ? Phase.RUNNING : Phase.STARTED, attempt, arn, null,
-                attemptLaunchedAt, now, startFailures, taskFailures, firstLaunchedAt, runningAt, lastFailure);
+                attemptLaunchedAt, now, live ? now : lastSeenLiveAt, startFailures, taskFailures, firstLaunchedAt,
+                runningAt, lastFailure, replayed && !live);
     }
 
-    JobRun running(String arn, Instant runningSince, Instant now) {
-        return new JobRun(id, specHash, Phase.RUNNING, attempt, arn, null, attemptLaunchedAt, now, startFailures,
-                taskFailures, firstLaunchedAt, runningAt == null ? runningSince : runningAt, lastFailure);
+    /** Its task {@code arn} reached RUNNING at {@code runningSince}; {@code live}: seen not stopped. */
+    JobRun running(String arn, Instant runningSince, boolean live, Instant now) {
+        return new JobRun(id, specHash, Phase.RUNNING, attempt, arn, null, attemptLaunchedAt, now,
+                live ? now : lastSeenLiveAt, startFailures, taskFailures, firstLaunchedAt,
+                runningAt == null ? runningSince : runningAt, lastFailure, replayed && !live);
     }
 
     /** The same attempt again at {@code at} with the same clientToken (the call was throttled or its answer lost). */
     JobRun resendAt(Instant at, String why) {
         return new JobRun(id, specHash, Phase.WAITING, attempt, null, at, attemptLaunchedAt, lastHeardAt,
-                startFailures, taskFailures, firstLaunchedAt, runningAt, why);
+                lastSeenLiveAt, startFailures, taskFailures, firstLaunchedAt, runningAt, why, replayed);
     }
 
     /** The next attempt at {@code at}, after a failure of the current one. */
     JobRun nextAttemptAt(Instant at, boolean taskFailure, String why) {
-        return new JobRun(id, specHash, Phase.WAITING, attempt + 1, null, at, null, null,
+        return new JobRun(id, specHash, Phase.WAITING, attempt + 1, null, at, null, null, null,
                 taskFailure ? startFailures : startFailures + 1, taskFailure ? taskFailures + 1 : taskFailures,
-                firstLaunchedAt, runningAt, why);
+                firstLaunchedAt, runningAt, why, replayed);
     }
 
     /** The current attempt's task failed and there is no next attempt. */
     JobRun lastTaskFailure(String why) {
         return new JobRun(id, specHash, phase, attempt, taskArn, nextAttemptAt, attemptLaunchedAt, lastHeardAt,
-                startFailures, taskFailures + 1, firstLaunchedAt, runningAt, why);
+                lastSeenLiveAt, startFailures, taskFailures + 1, firstLaunchedAt, runningAt, why, replayed);
     }
 
     /** This run as a history entry. */

@@ -15,11 +15,6 @@ import java.util.Optional;
 final class RunFollower {
     /** No task seen and no RunTask answer for this long: the attempt is re-sent with its clientToken. */
     static final Duration EXPECTATION_TIMEOUT = Duration.ofMinutes(5);
-    /**
-     * ECS remembers a clientToken for min(24 h, task life + 1 h): an attempt first sent longer ago than this is never
-     * re-sent, since ECS might start it a second time.
-     */
-    static final Duration TOKEN_MEMORY = Duration.ofHours(23);
 
     private RunFollower() {
     }
@@ -33,8 +28,10 @@ final class RunFollower {
             }
             JobTags.Attempt attempt = tagged.get();
             JobRun run = pass.runs.get(attempt.run());
-            if (run == null || attempt.attempt() > run.attempt()) {
-                run = adopt(attempt, task, run, pass.now); // a restarted daemon, or an answer we never got
+            boolean unknownAttempt = run == null || attempt.attempt() > run.attempt()
+                    || attempt.attempt() == run.attempt() && run.phase() == JobRun.Phase.WAITING;
+            if (unknownAttempt) {
+                run = adopt(attempt, task, run, pass.now); // a restarted daemon, a lost answer, a lagging list
             } else if (attempt.attempt() < run.attempt()) {
                 continue; // an earlier attempt's task, already accounted for
             }
@@ -48,14 +45,18 @@ final class RunFollower {
         Instant firstLaunched = known != null && known.firstLaunchedAt() != null ? known.firstLaunchedAt() : launched;
         String specHash = task.specHash() != null ? task.specHash() : known != null ? known.specHash() : "unknown";
         return new JobRun(tagged.run(), specHash, JobRun.Phase.STARTED, tagged.attempt(), task.taskArn(), null,
-                launched, now, tagged.startFailuresBefore(), tagged.taskFailuresBefore(), firstLaunched,
-                known != null ? known.runningAt() : null, known != null ? known.lastFailure() : null);
+                launched, now, task.isStopped() ? null : now, tagged.startFailuresBefore(), tagged.taskFailuresBefore(), firstLaunched,
+                known != null ? known.runningAt() : null, known != null ? known.lastFailure() : null, true);
     }
 
     private static void apply(JobPass pass, JobRun run, ObservedTask task) {
         boolean reachedRunning = task.startedAt() != null || task.lastStatus() == TaskStatus.RUNNING;
         if (reachedRunning) {
             run = markRunning(pass, run, task);
+            if (pass.completesWhenRunning()) { // done, however the task ends later
+                pass.finish(run, JobRunResult.Succeeded, "the task reached RUNNING (completeWhen: Running)");
+                return;
+            }
         }
         if (task.isStopped()) {
             TaskOutcome outcome = TaskOutcome.of(task);
@@ -66,16 +67,14 @@ final class RunFollower {
                 case STOPPED_BY_USER -> pass.finish(run, JobRunResult.Failed, outcome.reason() + "; not retried");
                 case STOPPED_BY_RECONCILER -> pass.finish(run, JobRunResult.Replaced, outcome.reason());
             }
-        } else if (reachedRunning && pass.completesWhenRunning()) {
-            pass.finish(run, JobRunResult.Succeeded, "the task reached RUNNING (completeWhen: Running)");
         } else if (!reachedRunning) {
-            pass.runs.put(run.id(), run.started(task.taskArn(), pass.now));
+            pass.runs.put(run.id(), run.started(task.taskArn(), true, pass.now));
         }
     }
 
     private static JobRun markRunning(JobPass pass, JobRun run, ObservedTask task) {
         Instant since = task.startedAt() != null ? task.startedAt() : pass.now;
-        JobRun running = run.running(task.taskArn(), since, pass.now);
+        JobRun running = run.running(task.taskArn(), since, !task.isStopped(), pass.now);
         pass.runs.put(run.id(), running);
         if (run.runningAt() == null) {
             Instant planned = run.id().scheduledTime() != null ? run.id().scheduledTime() : running.firstLaunchedAt();
@@ -92,10 +91,10 @@ final class RunFollower {
                 advanceWaiting(pass, run);
             } else if (!pass.heard.contains(run.id()) && !pass.job.suspend()
                     && !pass.now.isBefore(run.lastHeardAt().plus(EXPECTATION_TIMEOUT))) {
-                if (!pass.now.isBefore(run.attemptLaunchedAt().plus(TOKEN_MEMORY))) {
-                    pass.finish(run, JobRunResult.Unknown, "no sign of task " + run.taskArn() + " of attempt "
-                            + run.attempt() + " since " + run.lastHeardAt() + ", and its clientToken may be forgotten"
-                            + " by ECS: not re-sent, so it is never started twice");
+                if (!pass.now.isBefore(run.tokenSurelyRememberedUntil())) {
+                    pass.finish(run, JobRunResult.Unknown, "no sign of attempt " + run.attempt() + " (task "
+                            + run.taskArn() + ") since " + run.lastHeardAt() + ", and ECS may have forgotten its "
+                            + "clientToken: not re-sent, so it is never started twice");
                 } else {
                     pass.launch(run, "re-sent with the same clientToken: no sign of the task since " + run.lastHeardAt());
                 }
@@ -126,6 +125,13 @@ final class RunFollower {
         if (pass.job.suspend() || run.nextAttemptAt().isAfter(pass.now)) {
             return;
         }
+        Instant unsafe = run.replayUnsafeFrom();
+        if (unsafe != null && !pass.now.isBefore(unsafe)) {
+            pass.finish(run, JobRunResult.Unknown, "attempt " + run.attempt() + " may have been launched by the daemon"
+                    + " before this one, and ECS keeps clientTokens only an hour after a task stops: not launched, so"
+                    + " the run never runs twice; last: " + run.lastFailure());
+            return;
+        }
         pass.launch(run, run.lastFailure() == null ? "first attempt" : "after " + run.lastFailure());
     }
 
@@ -140,7 +146,10 @@ final class RunFollower {
         JobRun run = launched.get();
         String message = result.message() == null ? "no details" : result.message();
         switch (result.outcome()) {
-            case STARTED, TOKEN_REUSED -> pass.runs.put(run.id(), run.started(result.taskArn(), pass.now));
+            case STARTED, TOKEN_REUSED -> { // the task as RunTask described it, possibly STOPPED already
+                pass.heard.add(run.id());
+                apply(pass, run, result.task());
+            }
             case FAILED -> pass.attemptFailed(run, false, "RunTask failure: " + message);
             case REJECTED -> pass.attemptFailed(run, false, "RunTask rejected the call: " + message);
             case THROTTLED, SERVER_ERROR -> pass.runs.put(run.id(), run.resendAt(

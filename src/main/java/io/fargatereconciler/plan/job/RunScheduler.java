@@ -18,7 +18,7 @@ final class RunScheduler {
      * happened stopped less than an hour ago, so ECS still remembers its clientToken and returns it instead of
      * starting it again (ECS keeps a token for the task's life plus one hour, at least).
      */
-    static final Duration RESTART_CATCH_UP_WINDOW = Duration.ofHours(1);
+    static final Duration RESTART_CATCH_UP_WINDOW = JobRun.TOKEN_AFTER_STOP;
 
     private RunScheduler() {
     }
@@ -31,10 +31,12 @@ final class RunScheduler {
             } else {
                 afterLastPass(pass, cron);
             }
-        } else if (!pass.job.suspend()) {
+        } else {
+            boolean pastUnknown = pass.scheduledThrough == null;
+            pass.scheduledThrough = pass.now; // from now on this daemon knows what it launched
             JobRunId id = JobRunId.forSpec(pass.job.metadata().name(), pass.job.task().specHash());
-            if (!pass.known(id)) {
-                admit(pass, id, "spec " + id.specHash() + " has not run yet");
+            if (!pass.job.suspend() && !pass.known(id)) {
+                admit(pass, id, pastUnknown);
             }
         }
     }
@@ -51,7 +53,7 @@ final class RunScheduler {
             window = deadline.compareTo(window) < 0 ? deadline : window;
         }
         if (Duration.between(latest.get(), pass.now).compareTo(window) <= 0) {
-            startScheduled(pass, latest.get(), "scheduled for " + latest.get() + ", due when the daemon started");
+            startScheduled(pass, latest.get(), true);
         }
     }
 
@@ -75,7 +77,7 @@ final class RunScheduler {
                             + "scheduled time, more than startingDeadlineSeconds " + deadline), true);
             return;
         }
-        startScheduled(pass, latest, "scheduled for " + latest);
+        startScheduled(pass, latest, false);
     }
 
     private static void recordMissed(JobPass pass, DueTimes due) {
@@ -95,15 +97,18 @@ final class RunScheduler {
         pass.events.add(new JobEvent.RunsMissed(pass.key, due.missedCount(), due.firstMissed(), lastMissed, pass.now));
     }
 
-    private static void startScheduled(JobPass pass, Instant time, String why) {
+    private static void startScheduled(JobPass pass, Instant time, boolean pastUnknown) {
         JobRunId id = JobRunId.scheduled(pass.job.metadata().name(), time);
         if (!pass.known(id)) {
-            admit(pass, id, why);
+            admit(pass, id, pastUnknown);
         }
     }
 
-    /** Creates run {@code id} unless concurrencyPolicy says otherwise. */
-    private static void admit(JobPass pass, JobRunId id, String why) {
+    /**
+     * Creates run {@code id} unless concurrencyPolicy says otherwise; {@code pastUnknown}: a daemon before this one
+     * may have launched it already (see {@link JobRun#replayed()}).
+     */
+    private static void admit(JobPass pass, JobRunId id, boolean pastUnknown) {
         List<JobRun> active = pass.runs.values().stream().filter(run -> !run.id().equals(id)).toList();
         List<ObservedTask> live = pass.liveTasks();
         if (!active.isEmpty() || !live.isEmpty()) {
@@ -124,6 +129,6 @@ final class RunScheduler {
                 }
             }
         }
-        pass.runs.put(id, JobRun.due(id, pass.job.task().specHash(), pass.now));
+        pass.runs.put(id, JobRun.due(id, pass.job.task().specHash(), pass.now, pastUnknown));
     }
 }

@@ -117,19 +117,21 @@ class JobRestartTest {
     }
 
     @Test
-    void anAttemptSentMoreThanADayAgoIsNeverResentSinceECSMayHaveForgottenItsToken() {
+    void anAttemptLostSightOfForAnHourIsNotResentAgainSinceECSMayHaveForgottenItsToken() {
         JobWorld world = launchedAtTen(TestJobs.scheduled("0 10 * * *").completeWhen(CompleteWhen.Succeeded));
         world.running(world.lastArn());
         world.pass();
-        world.hidden.add(world.lastArn()); // from now on the task is never seen again, not even stopped
+        world.hidden.add(world.lastArn()); // from now on neither ListTasks nor DescribeTasks shows the task
+        world.answersToLose = 1_000; // and no RunTask answer comes back
 
-        world.advance(Duration.ofHours(23));
-        world.pass();
-        world.pass();
+        world.runUntil(Instant.parse("2024-05-01T11:15:00Z"), Duration.ofMinutes(5), () -> { });
 
+        assertThat(world.launches).hasSizeBetween(2, 13)
+                .extracting(Launch::clientToken).containsOnly(world.launches.get(0).clientToken());
+        assertThat(world.launches.get(world.launches.size() - 1).reason()).contains("re-sent with the same clientToken");
         assertThat(world.finished(JobRunResult.Unknown)).singleElement()
                 .satisfies(run -> assertThat(run.reason()).contains("not re-sent, so it is never started twice"));
-        assertThat(world.launches).hasSize(1);
+        assertThat(world.allTasks()).hasSize(1);
     }
 
     @Test

@@ -123,13 +123,16 @@ final class JobWorld {
 
     private JobLaunchResult runTask(Launch launch) {
         String existing = taskByToken.get(launch.clientToken());
+        if (existing != null && !tokenRemembered(tasks.get(existing))) {
+            existing = null; // ECS forgot the token: it starts a new task
+        }
         if (existing != null) {
             ObservedTask task = tasks.get(existing);
             if (task.isStopped()) {
                 stoppedShown.remove(existing); // the observer follows the ARN RunTask returned and describes it
-                return JobLaunchResult.tokenReused(existing);
+                return JobLaunchResult.tokenReused(task);
             }
-            return JobLaunchResult.started(existing);
+            return JobLaunchResult.started(task);
         }
         if (!nextRunTaskAnswers.isEmpty()) {
             JobLaunchResult answer = nextRunTaskAnswers.remove(0).apply(launch);
@@ -145,7 +148,16 @@ final class JobWorld {
                 TaskStatus.PROVISIONING, TaskStatus.RUNNING, now, null, null, "subnet-a", null, null, null, List.of(),
                 tags));
         taskByToken.put(launch.clientToken(), arn);
-        return JobLaunchResult.started(arn);
+        return JobLaunchResult.started(tasks.get(arn));
+    }
+
+    /** ECS remembers a clientToken for min(24 h, task life + 1 h). */
+    private boolean tokenRemembered(ObservedTask task) {
+        Instant forgetAt = task.createdAt().plus(Duration.ofHours(24));
+        if (task.stoppedAt() != null && task.stoppedAt().plus(Duration.ofHours(1)).isBefore(forgetAt)) {
+            forgetAt = task.stoppedAt().plus(Duration.ofHours(1));
+        }
+        return now.isBefore(forgetAt);
     }
 
     // --- what ECS does to tasks, driven by the tests
