@@ -10,16 +10,15 @@ import java.util.regex.Pattern;
 /**
  * The tags a Job's task carries beside the ownership tags, so that a restarted daemon (empty memory) can tell from
  * ECS alone which run and which attempt a task is, and how many failures came before it:
- * {@code fargate-reconciler/job-run: 2024-03-10T07:00:00Z}, {@code fargate-reconciler/job-attempt: 3},
- * {@code fargate-reconciler/job-failures: start=1 task=1}.
+ * {@code fargate-reconciler/job-run: 2024-03-10T07:00:00Z} and {@code fargate-reconciler/job-attempt: 3 start=1 task=1}
+ * (attempt 3, after one start failure and one task failure). With the group and spec-hash tags that makes four
+ * of the 50 tags ECS allows a task.
  */
 public final class JobTags {
-    /** The attempt number (1-based) of the run this task is. */
+    /** The attempt number (1-based) and the run's failures before it: {@code 3 start=1 task=1}. */
     public static final String ATTEMPT_TAG = "fargate-reconciler/job-attempt";
-    /** Failures of the run before this attempt: {@code start=N task=M}. */
-    public static final String FAILURES_TAG = "fargate-reconciler/job-failures";
 
-    private static final Pattern FAILURES = Pattern.compile("start=(\\d{1,6}) task=(\\d{1,6})");
+    private static final Pattern ATTEMPT = Pattern.compile("(\\d{1,6}) start=(\\d{1,6}) task=(\\d{1,6})");
 
     private JobTags() {
     }
@@ -30,8 +29,7 @@ public final class JobTags {
 
     static Map<String, String> forAttempt(JobRun run) {
         return Map.of(Ownership.JOB_RUN_TAG, run.id().tagValue(),
-                ATTEMPT_TAG, Integer.toString(run.attempt()),
-                FAILURES_TAG, "start=" + run.startFailures() + " task=" + run.taskFailures());
+                ATTEMPT_TAG, run.attempt() + " start=" + run.startFailures() + " task=" + run.taskFailures());
     }
 
     /** Reads the run tags of {@code task} of job {@code job}; empty when the task has no (valid) run tag. */
@@ -41,16 +39,13 @@ public final class JobTags {
             return Optional.empty();
         }
         int attempt = 1;
-        String attemptTag = task.tags().get(ATTEMPT_TAG);
-        if (attemptTag != null && attemptTag.matches("\\d{1,6}") && Integer.parseInt(attemptTag) >= 1) {
-            attempt = Integer.parseInt(attemptTag);
-        }
         int startFailures = 0;
         int taskFailures = 0;
-        Matcher failures = FAILURES.matcher(task.tags().getOrDefault(FAILURES_TAG, ""));
-        if (failures.matches()) {
-            startFailures = Integer.parseInt(failures.group(1));
-            taskFailures = Integer.parseInt(failures.group(2));
+        Matcher tag = ATTEMPT.matcher(task.tags().getOrDefault(ATTEMPT_TAG, ""));
+        if (tag.matches() && Integer.parseInt(tag.group(1)) >= 1) {
+            attempt = Integer.parseInt(tag.group(1));
+            startFailures = Integer.parseInt(tag.group(2));
+            taskFailures = Integer.parseInt(tag.group(3));
         }
         return Optional.of(new Attempt(run.get(), attempt, startFailures, taskFailures));
     }

@@ -62,8 +62,7 @@ class JobRestartTest {
         world.pass();
 
         assertThat(world.launches).hasSize(4);
-        assertThat(world.launches.get(3).extraTags()).containsEntry(JobTags.ATTEMPT_TAG, "4")
-                .containsEntry(JobTags.FAILURES_TAG, "start=2 task=1");
+        assertThat(world.launches.get(3).extraTags()).containsEntry(JobTags.ATTEMPT_TAG, "4 start=2 task=1");
         assertThat(world.finished(JobRunResult.Failed)).singleElement().satisfies(run -> {
             assertThat(run.attempts()).isEqualTo(4);
             assertThat(run.startFailures()).isEqualTo(2);

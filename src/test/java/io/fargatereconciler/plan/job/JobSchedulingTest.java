@@ -42,7 +42,7 @@ class JobSchedulingTest {
         assertThat(plan.actions()).singleElement().isInstanceOfSatisfying(Launch.class, launch -> {
             assertThat(launch.count()).isEqualTo(1);
             assertThat(launch.extraTags()).containsEntry(Ownership.JOB_RUN_TAG, "2024-05-01T10:00:00Z")
-                    .containsEntry(JobTags.ATTEMPT_TAG, "1").containsEntry(JobTags.FAILURES_TAG, "start=0 task=0");
+                    .containsEntry(JobTags.ATTEMPT_TAG, "1 start=0 task=0");
             assertThat(launch.clientToken())
                     .isEqualTo(JobRunId.scheduled("nightly", Instant.parse("2024-05-01T10:00:00Z")).clientToken(1))
                     .hasSizeLessThanOrEqualTo(64);
