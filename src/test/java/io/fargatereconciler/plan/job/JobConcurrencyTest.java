@@ -138,4 +138,39 @@ class JobConcurrencyTest {
                 .isEqualTo("spec-" + world.job.task().specHash());
         assertThat(world.finished(JobRunResult.Skipped)).isEmpty();
     }
+
+    @Test
+    void aJobWithoutScheduleReplacesTheRunOfItsOldSpecUnderReplace() {
+        JobWorld world = new JobWorld(TestJobs.once().concurrency(ConcurrencyPolicy.Replace).build(), BEFORE_TEN);
+        world.pass();
+        world.running(world.lastArn());
+        String old = world.lastArn();
+        world.pass();
+
+        world.job = TestJobs.once().concurrency(ConcurrencyPolicy.Replace).taskDefinition("report:2").build();
+        JobPlan plan = world.pass();
+
+        assertThat(world.stops).singleElement().satisfies(stop -> assertThat(stop.taskArn()).isEqualTo(old));
+        assertThat(world.finished(JobRunResult.Replaced)).hasSize(1);
+        assertThat(plan.status().active()).singleElement()
+                .satisfies(run -> assertThat(run.id().specHash()).isEqualTo(world.job.task().specHash()));
+    }
+
+    @Test
+    void aRetryOfAnOlderSpecsRunIsNotSentOnceTheSpecChanged() {
+        JobWorld world = new JobWorld(TestJobs.once().build(), BEFORE_TEN);
+        world.pass();
+        world.eniTimeout(world.lastArn());
+        world.pass(); // the old spec's run waits for its second attempt
+
+        world.job = TestJobs.once().taskDefinition("report:2").build();
+        world.pass();
+        world.advance(Duration.ofMinutes(10));
+        world.pass();
+
+        assertThat(world.finished(JobRunResult.Replaced)).singleElement().satisfies(run ->
+                assertThat(run.reason()).startsWith("superseded by spec " + world.job.task().specHash()));
+        assertThat(world.launches).hasSize(2);
+        assertThat(world.launches.get(1).task().taskDefinition()).isEqualTo("report:2");
+    }
 }
