@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * @param recentlyFinished  the ids of the last {@value #FINISHED_REMEMBERED} finished runs, whatever the history
  *                          limits, so a finished run's task still seen by ECS never reopens it
  * @param tasksToStop       task ARNs this planner asked to stop (concurrencyPolicy Replace), until seen stopped
+ * @param unreported        events of RunTask answers folded in since the last plan; the next plan reports them
  */
 public record JobMemory(Instant scheduledThrough, List<JobRun> runs, List<JobRunRecord> history,
-                        List<JobRunId> recentlyFinished, Set<String> tasksToStop) {
+                        List<JobRunId> recentlyFinished, Set<String> tasksToStop, List<JobEvent> unreported) {
     static final int FINISHED_REMEMBERED = 64;
 
     public JobMemory {
@@ -27,6 +28,7 @@ public record JobMemory(Instant scheduledThrough, List<JobRun> runs, List<JobRun
         history = List.copyOf(history);
         recentlyFinished = List.copyOf(recentlyFinished);
         tasksToStop = Collections.unmodifiableSet(new TreeSet<>(tasksToStop));
+        unreported = List.copyOf(unreported);
         if (recentlyFinished.size() > FINISHED_REMEMBERED) {
             throw new IllegalArgumentException("recentlyFinished holds at most " + FINISHED_REMEMBERED + " ids");
         }
@@ -37,12 +39,12 @@ public record JobMemory(Instant scheduledThrough, List<JobRun> runs, List<JobRun
      * only if it is recent enough for ECS to still remember its clientToken (see {@link JobPlanner}).
      */
     public static JobMemory afterDaemonStart() {
-        return new JobMemory(null, List.of(), List.of(), List.of(), Set.of());
+        return new JobMemory(null, List.of(), List.of(), List.of(), Set.of(), List.of());
     }
 
     /** For a Job added to the desired state while the daemon runs: only times after {@code now} are due. */
     public static JobMemory startingAt(Instant now) {
-        return new JobMemory(now, List.of(), List.of(), List.of(), Set.of());
+        return new JobMemory(now, List.of(), List.of(), List.of(), Set.of(), List.of());
     }
 
     public Optional<JobRun> run(JobRunId id) {

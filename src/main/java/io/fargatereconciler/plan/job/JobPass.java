@@ -39,10 +39,12 @@ final class JobPass {
     final Set<String> tasksToStop;
     Instant scheduledThrough;
 
+    private final boolean reportsEvents;
     private final List<JobRunRecord> history;
     private final Deque<JobRunId> recentlyFinished;
 
-    JobPass(Job job, List<ObservedTask> tasks, JobMemory memory, Instant now) {
+    /** A pass that reports {@code memory}'s unreported events first when {@code report}, else keeps them queued. */
+    JobPass(Job job, List<ObservedTask> tasks, JobMemory memory, Instant now, boolean report) {
         this.job = job;
         this.key = job.key();
         this.now = now;
@@ -52,6 +54,8 @@ final class JobPass {
         this.recentlyFinished = new ArrayDeque<>(memory.recentlyFinished());
         this.tasksToStop = new TreeSet<>(memory.tasksToStop());
         this.scheduledThrough = memory.scheduledThrough();
+        this.events.addAll(memory.unreported());
+        this.reportsEvents = report;
     }
 
     boolean finishedBefore(JobRunId id) {
@@ -118,7 +122,7 @@ final class JobPass {
         return job.completeWhen() == CompleteWhen.Running;
     }
 
-    /** The memory to hand back: history trimmed to the job's limits. */
+    /** The memory to hand back: history trimmed to the job's limits, events queued unless this pass reports them. */
     JobMemory memory() {
         List<JobRunRecord> kept = new ArrayList<>();
         int succeeded = 0;
@@ -130,6 +134,6 @@ final class JobPass {
             }
         }
         return new JobMemory(scheduledThrough, List.copyOf(runs.values()), kept, List.copyOf(recentlyFinished),
-                tasksToStop);
+                tasksToStop, reportsEvents ? List.of() : events);
     }
 }

@@ -30,23 +30,30 @@ public final class JobPlanner {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(now, "now");
         List<ObservedTask> ours = tasks.stream().filter(task -> job.key().equals(task.group())).toList();
-        JobPass pass = new JobPass(job, ours, memory, now);
+        JobPass pass = new JobPass(job, ours, memory, now, true);
         RunFollower.followObservedTasks(pass);
         RunScheduler.startDueRuns(pass);
         RunFollower.advance(pass);
         keepStopping(pass);
         JobMemory next = pass.memory();
-        return new JobPlan(pass.actions, next, JobStatusView.of(job, next, now), pass.events, wakeAt(pass, next));
+        Instant wakeAt = wakeAt(pass, next);
+        return new JobPlan(pass.actions, next, JobStatusView.of(job, next, now, wakeAt), pass.events, wakeAt);
     }
 
     /**
-     * Applies the answer to the Launch with {@code clientToken} of this job; returns the memory to keep and what
-     * happened (a start failure from RunTask's failures[] is an {@link JobEvent.AttemptFailed}).
+     * Applies the answer to the Launch with {@code clientToken} of this job and returns the memory to keep. What the
+     * answer meant (a failed start, or a run that ended: ECS may answer with an attempt's task that already stopped)
+     * is reported by the next {@link #plan}.
      */
-    public JobUpdate afterLaunch(Job job, JobMemory memory, String clientToken, JobLaunchResult result, Instant now) {
-        JobPass pass = new JobPass(job, List.of(), memory, now);
+    public JobMemory afterLaunch(Job job, JobMemory memory, String clientToken, JobLaunchResult result, Instant now) {
+        JobPass pass = new JobPass(job, List.of(), memory, now, false);
         RunFollower.afterLaunch(pass, clientToken, result);
-        return new JobUpdate(pass.memory(), pass.events);
+        return pass.memory();
+    }
+
+    /** The status of a job that is not planned this pass (its cluster was not observed): as remembered. */
+    public JobStatus status(Job job, JobMemory memory, Instant now) {
+        return JobStatusView.of(job, memory, now, null);
     }
 
     /** Tasks we asked to stop that still run are asked again; stopped or vanished ones are forgotten. */

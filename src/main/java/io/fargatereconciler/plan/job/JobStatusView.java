@@ -10,7 +10,7 @@ final class JobStatusView {
     private JobStatusView() {
     }
 
-    static JobStatus of(Job job, JobMemory memory, Instant now) {
+    static JobStatus of(Job job, JobMemory memory, Instant now, Instant nextLookAt) {
         Instant lastStarted = Stream.concat(
                         memory.runs().stream().filter(JobRun::hasLaunched).map(run -> run.id().scheduledTime()),
                         memory.history().stream().filter(record -> record.launchedAt() != null)
@@ -19,6 +19,6 @@ final class JobStatusView {
         Instant next = job.scheduled() && !job.suspend()
                 ? CronSchedule.parse(job.schedule(), job.timeZone()).nextAfter(now).orElse(null) : null;
         return new JobStatus(job.key(), job.schedule(), job.timeZone(), job.suspend(), lastStarted, next,
-                memory.runs(), memory.history());
+                memory.runs(), memory.history(), nextLookAt);
     }
 }

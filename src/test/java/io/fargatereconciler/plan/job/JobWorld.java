@@ -66,9 +66,7 @@ final class JobWorld {
                 if (answersToLose > 0) {
                     answersToLose--;
                 } else {
-                    JobUpdate update = planner.afterLaunch(job, memory, launch.clientToken(), answer, now);
-                    memory = update.memory();
-                    events.addAll(update.events());
+                    memory = planner.afterLaunch(job, memory, launch.clientToken(), answer, now);
                 }
             } else if (action instanceof Stop stop) {
                 stops.add(stop);
