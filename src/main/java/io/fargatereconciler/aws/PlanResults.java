@@ -19,13 +19,13 @@ final class PlanResults {
      */
     static LaunchResult launched(List<ObservedTask> tasks, List<Failure> failures) {
         if (!tasks.isEmpty() && failures.isEmpty() && tasks.stream().allMatch(ObservedTask::isStopped)) {
-            return LaunchResult.tokenReused(tasks.stream().map(ObservedTask::taskArn).toList());
+            return LaunchResult.tokenReused(tasks.stream().map(ObservedTask::taskArn).toList()).withTasks(tasks);
         }
         List<String> live = tasks.stream().filter(t -> !t.isStopped()).map(ObservedTask::taskArn).toList();
         List<LaunchFailure> translated = failures.stream()
                 .map(f -> new LaunchFailure(f.arn(), f.reason(), f.detail(), StopClassifier.classifyLaunchFailure(f.reason())))
                 .toList();
-        return LaunchResult.started(live, translated);
+        return LaunchResult.started(live, translated).withTasks(tasks);
     }
 
     static LaunchResult launchFailed(EcsResult<?> failure) {

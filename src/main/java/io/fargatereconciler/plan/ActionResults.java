@@ -64,6 +64,21 @@ final class ActionResults {
         return next.withGroup(key, group);
     }
 
+    /** A Job's launch: the budget is charged and the pause kept as for any launch; the job's part is its own. */
+    PlannerMemory afterJobLaunch(PlannerMemory memory, Launch launch, LaunchResult result, Instant now) {
+        boolean throttled = result.outcome() == LaunchResult.Outcome.THROTTLED;
+        PlannerMemory next = memory.withBudget(memory.budget().spend(1, throttled ? 0 : launch.count()));
+        boolean troubled = throttled || result.outcome() == LaunchResult.Outcome.SERVER_ERROR;
+        return next.withPause(troubled ? pauseAfterError(memory, now) : memory.pause().afterAccepted());
+    }
+
+    /** A Job's stop: only the loop's pause depends on it. */
+    PlannerMemory afterJobStop(PlannerMemory memory, StopResult result, Instant now) {
+        boolean troubled = result.outcome() == StopResult.Outcome.THROTTLED
+                || result.outcome() == StopResult.Outcome.SERVER_ERROR;
+        return memory.withPause(troubled ? pauseAfterError(memory, now) : memory.pause().afterAccepted());
+    }
+
     PlannerMemory afterStop(PlannerMemory memory, Stop stop, StopResult result, Instant now) {
         return switch (result.outcome()) {
             case STOPPED -> {

@@ -1,5 +1,6 @@
 package io.fargatereconciler.plan;
 
+import io.fargatereconciler.observe.ObservedTask;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,8 +13,11 @@ import java.util.Objects;
  *                        returned instead of launching (TOKEN_REUSED); empty otherwise
  * @param failures        RunTask's {@code failures[]} entries (STARTED only)
  * @param message         the error text for THROTTLED, SERVER_ERROR, REJECTED and TOKEN_CONFLICT
+ * @param tasks           the tasks as RunTask's answer described them (STARTED, TOKEN_REUSED), when the gateway
+ *                        had them; a Job learns from them at once how an attempt ECS returned for its token ended
  */
-public record LaunchResult(Outcome outcome, List<String> taskArns, List<LaunchFailure> failures, String message) {
+public record LaunchResult(Outcome outcome, List<String> taskArns, List<LaunchFailure> failures, String message,
+                           List<ObservedTask> tasks) {
 
     /** How a RunTask call ended. */
     public enum Outcome {
@@ -35,29 +39,35 @@ public record LaunchResult(Outcome outcome, List<String> taskArns, List<LaunchFa
         Objects.requireNonNull(outcome, "outcome");
         taskArns = taskArns == null ? List.of() : List.copyOf(taskArns);
         failures = failures == null ? List.of() : List.copyOf(failures);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    /** This result with the tasks RunTask described. */
+    public LaunchResult withTasks(List<ObservedTask> described) {
+        return new LaunchResult(outcome, taskArns, failures, message, described);
     }
 
     public static LaunchResult started(List<String> taskArns, List<LaunchFailure> failures) {
-        return new LaunchResult(Outcome.STARTED, taskArns, failures, null);
+        return new LaunchResult(Outcome.STARTED, taskArns, failures, null, List.of());
     }
 
     public static LaunchResult tokenReused(List<String> stoppedTaskArns) {
-        return new LaunchResult(Outcome.TOKEN_REUSED, stoppedTaskArns, List.of(), null);
+        return new LaunchResult(Outcome.TOKEN_REUSED, stoppedTaskArns, List.of(), null, List.of());
     }
 
     public static LaunchResult tokenConflict(String message) {
-        return new LaunchResult(Outcome.TOKEN_CONFLICT, List.of(), List.of(), message);
+        return new LaunchResult(Outcome.TOKEN_CONFLICT, List.of(), List.of(), message, List.of());
     }
 
     public static LaunchResult throttled(String message) {
-        return new LaunchResult(Outcome.THROTTLED, List.of(), List.of(), message);
+        return new LaunchResult(Outcome.THROTTLED, List.of(), List.of(), message, List.of());
     }
 
     public static LaunchResult serverError(String message) {
-        return new LaunchResult(Outcome.SERVER_ERROR, List.of(), List.of(), message);
+        return new LaunchResult(Outcome.SERVER_ERROR, List.of(), List.of(), message, List.of());
     }
 
     public static LaunchResult rejected(String message) {
-        return new LaunchResult(Outcome.REJECTED, List.of(), List.of(), message);
+        return new LaunchResult(Outcome.REJECTED, List.of(), List.of(), message, List.of());
     }
 }

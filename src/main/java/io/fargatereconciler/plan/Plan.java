@@ -1,6 +1,8 @@
 package io.fargatereconciler.plan;
 
 import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.plan.job.JobEvent;
+import io.fargatereconciler.plan.job.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -13,22 +15,29 @@ import java.util.TreeMap;
 /**
  * The outcome of one planning pass.
  *
- * @param actions       what to do, in order: launches (shared fairly across groups), then stops
+ * @param actions       what to do, in order: Job launches, TaskGroup launches (shared fairly across groups), then
+ *                      Job stops and TaskGroup stops
  * @param groups        the status of every TaskGroup in the desired state
  * @param stoppedCopies copies seen STOPPED for the first time (each reported once), for events and metrics
  * @param orphans       live copies of ours whose group is not in the desired state, by group: reported, never
  *                      stopped (a removed or renamed file must not take tasks down)
  * @param requeueAt     the earliest time some group needs another pass; null when only a change needs one
  * @param memory        the memory for the next pass; fold the results of carried-out actions into it first
+ * @param jobs          the status of every Job in the desired state
+ * @param jobEvents     what happened to Jobs since the last plan (runs started, finished, missed; failed attempts),
+ *                      each reported once, for the log, metrics and notifications
  */
 public record Plan(List<Action> actions, Map<ResourceKey, GroupStatus> groups, List<StoppedCopy> stoppedCopies,
-                   Map<ResourceKey, Integer> orphans, Instant requeueAt, PlannerMemory memory) {
+                   Map<ResourceKey, Integer> orphans, Instant requeueAt, PlannerMemory memory,
+                   Map<ResourceKey, JobStatus> jobs, List<JobEvent> jobEvents) {
     public Plan {
         actions = List.copyOf(actions);
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
         stoppedCopies = List.copyOf(stoppedCopies);
         orphans = Collections.unmodifiableMap(new TreeMap<>(orphans));
         Objects.requireNonNull(memory, "memory");
+        jobs = Collections.unmodifiableMap(new TreeMap<>(jobs));
+        jobEvents = List.copyOf(jobEvents);
     }
 
     public List<Launch> launches() {

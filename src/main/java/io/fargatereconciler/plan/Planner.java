@@ -1,6 +1,7 @@
 package io.fargatereconciler.plan;
 
 import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.Kind;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedCluster;
@@ -71,12 +72,16 @@ public final class Planner {
             proposals.add(proposal);
             nextMemory.put(group.key(), proposal.memory());
         }
-        desired.jobs().forEach(job -> nextMemory.put(job.key(), memory.group(job.key())));
+        JobPlanning jobs = JobPlanning.plan(desired, observed, ours, memory, budget, paused,
+                config.maxStopsPerPass(), now);
 
-        BudgetSharing sharing = BudgetSharing.share(paused ? List.of() : proposals, budget);
-        List<Action> actions = new ArrayList<>(sharing.launches());
+        BudgetSharing sharing = BudgetSharing.share(paused ? List.of() : proposals, jobs.budget());
+        List<Action> actions = new ArrayList<>(jobs.launches());
+        actions.addAll(sharing.launches());
+        actions.addAll(jobs.stops());
         if (!paused) {
-            proposals.stream().flatMap(p -> p.stops().stream()).limit(config.maxStopsPerPass()).forEach(actions::add);
+            proposals.stream().flatMap(p -> p.stops().stream()).limit(config.maxStopsPerPass() - jobs.stops().size())
+                    .forEach(actions::add);
         }
         List<StoppedCopy> stopped = new ArrayList<>();
         for (GroupPlanner.Proposal proposal : proposals) {
@@ -85,8 +90,13 @@ public final class Planner {
         }
         Instant requeueAt = statuses.values().stream().map(GroupStatus::nextLookAt).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
-        PlannerMemory next = memory.withGroups(nextMemory).withBudget(budget).withStartedAt(startedAt);
-        return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next);
+        if (jobs.wakeAt() != null && (requeueAt == null || jobs.wakeAt().isBefore(requeueAt))) {
+            requeueAt = jobs.wakeAt();
+        }
+        PlannerMemory next = memory.withGroups(nextMemory).withBudget(budget).withStartedAt(startedAt)
+                .withJobs(jobs.memories());
+        return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next, jobs.statuses(),
+                jobs.events());
     }
 
     /**
@@ -95,11 +105,17 @@ public final class Planner {
      * remembered, and the budget is charged.
      */
     public PlannerMemory afterLaunch(PlannerMemory memory, Launch launch, LaunchResult result, Instant now) {
+        if (launch.group().kind() == Kind.Job) {
+            return JobPlanning.afterLaunch(results.afterJobLaunch(memory, launch, result, now), launch, result, now);
+        }
         return results.afterLaunch(memory, launch, result, now);
     }
 
     /** Folds the result of carrying out {@code stop} into {@code memory}. */
     public PlannerMemory afterStop(PlannerMemory memory, Stop stop, StopResult result, Instant now) {
+        if (stop.group().kind() == Kind.Job) {
+            return results.afterJobStop(memory, result, now); // a Job asks again while the task stays live
+        }
         return results.afterStop(memory, stop, result, now);
     }
 

@@ -1,6 +1,7 @@
 package io.fargatereconciler.plan;
 
 import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.plan.job.JobMemories;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -19,19 +20,22 @@ import java.util.TreeMap;
  * @param groups    memory per group; a group without an entry has {@link GroupMemory#EMPTY}
  * @param startedAt when this memory began (the first pass of this daemon); null before the first pass. Launches
  *                  the previous daemon made just before it may not be listed yet, see {@link RestartGuard}
+ * @param jobs      memory per Job (runs in progress, history, what is scheduled), see
+ *                  {@link io.fargatereconciler.plan.job.JobPlanner}
  */
 public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, LaunchBudget budget, ThrottlePause pause,
-                            Instant startedAt) {
+                            Instant startedAt, JobMemories jobs) {
 
     public PlannerMemory {
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(pause, "pause");
+        Objects.requireNonNull(jobs, "jobs");
     }
 
     /** The memory of a daemon that just started. */
     public static PlannerMemory initial(long seed) {
-        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null);
+        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null, JobMemories.NONE);
     }
 
     public GroupMemory group(ResourceKey key) {
@@ -41,22 +45,26 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
     PlannerMemory withGroup(ResourceKey key, GroupMemory memory) {
         Map<ResourceKey, GroupMemory> next = new TreeMap<>(groups);
         next.put(key, memory);
-        return new PlannerMemory(seed, next, budget, pause, startedAt);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs);
     }
 
     PlannerMemory withGroups(Map<ResourceKey, GroupMemory> next) {
-        return new PlannerMemory(seed, next, budget, pause, startedAt);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs);
     }
 
     PlannerMemory withStartedAt(Instant at) {
-        return new PlannerMemory(seed, groups, budget, pause, at);
+        return new PlannerMemory(seed, groups, budget, pause, at, jobs);
     }
 
     PlannerMemory withBudget(LaunchBudget next) {
-        return new PlannerMemory(seed, groups, next, pause, startedAt);
+        return new PlannerMemory(seed, groups, next, pause, startedAt, jobs);
     }
 
     PlannerMemory withPause(ThrottlePause next) {
-        return new PlannerMemory(seed, groups, budget, next, startedAt);
+        return new PlannerMemory(seed, groups, budget, next, startedAt, jobs);
+    }
+
+    PlannerMemory withJobs(JobMemories next) {
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, next);
     }
 }

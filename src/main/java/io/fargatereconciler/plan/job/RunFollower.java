@@ -68,7 +68,7 @@ final class RunFollower {
                 case STOPPED_BY_RECONCILER -> pass.finish(run, JobRunResult.Replaced, outcome.reason());
             }
         } else if (!reachedRunning) {
-            pass.runs.put(run.id(), run.started(task.taskArn(), true, pass.now));
+            pass.runs.put(run.id(), run.started(task.taskArn(), task.isLive(), pass.now));
         }
     }
 
