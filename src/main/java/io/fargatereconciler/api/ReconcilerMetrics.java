@@ -5,6 +5,7 @@ import io.fargatereconciler.loop.GroupReport;
 import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.StopCause;
+import io.fargatereconciler.plan.job.JobRunResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,6 +88,24 @@ public final class ReconcilerMetrics implements PassRecorder {
     @Override
     public void stopRequested(ResourceKey group, String result) {
         registry.counter("reconciler.stop.requests", Tags.of("group", group.toString(), "result", result)).increment();
+    }
+
+    @Override
+    public void jobRunsFinished(ResourceKey job, JobRunResult result, long count) {
+        registry.counter("reconciler.job.runs", Tags.of("job", job.name(), "result", result.name())).increment(count);
+    }
+
+    @Override
+    public void jobRunStarted(ResourceKey job, Duration scheduleDelay) {
+        Timer.builder("reconciler.job.schedule.delay")
+                .description("How late a Job run's task reached RUNNING after its scheduled time")
+                .tags(Tags.of("job", job.name())).register(registry).record(scheduleDelay);
+    }
+
+    @Override
+    public void jobAttemptFailed(ResourceKey job, boolean taskFailure) {
+        registry.counter("reconciler.job.attempts.failed", Tags.of("job", job.name(), "kind", taskFailure ? "task" : "start"))
+                .increment();
     }
 
     @Override

@@ -4,6 +4,9 @@ import io.fargatereconciler.aws.EcsClients;
 import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.aws.EcsEndpointOverride;
 import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.aws.NotificationsConfig;
+import io.fargatereconciler.aws.SnsClients;
+import io.fargatereconciler.aws.SnsNotifier;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.desired.DesiredStateStore;
 import io.fargatereconciler.observe.TaskObserver;
@@ -17,8 +20,12 @@ import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
-/** Wires the engine (the clock comes from {@link ClockProducer}): ECS client and gateway, observer, planner, status book and the loop. */
+/**
+ * Wires the engine (the clock comes from {@link ClockProducer}): ECS client and gateway, observer, planner, status
+ * books, Job notifications (SNS) and the loop.
+ */
 @ApplicationScoped
 public class EngineBeans {
 
@@ -52,9 +59,36 @@ public class EngineBeans {
 
     @Produces
     @Singleton
+    JobStatusBook jobStatusBook() {
+        return new JobStatusBook();
+    }
+
+    @Produces
+    @Singleton
+    SnsClient snsClient(NotificationsConfig config, Instance<EcsEndpointOverride> override) {
+        return SnsClients.create(config, override.isResolvable() ? Optional.of(override.get()) : Optional.empty());
+    }
+
+    void closeSnsClient(@Disposes SnsClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    JobNotifications jobNotifications(NotificationsConfig config, Instance<SnsClient> sns) {
+        if (!config.enabled()) {
+            return JobNotifications.loggedOnly();
+        }
+        return new JobNotifications(new SnsNotifier(sns.get()), config.defaultTopicArn());
+    }
+
+    @Produces
+    @Singleton
     ReconcileLoop reconcileLoop(DesiredStateStore desired, EcsGateway ecs, GroupStatusBook status,
-                                PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config) {
-        ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health);
+                                PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config,
+                                JobStatusBook jobs, JobNotifications notifications) {
+        ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health,
+                jobs, new JobEventReporter(recorder, notifications));
         return new ReconcileLoop(desired::current, parts, new Planner(config.plannerConfig()), clock, config.loop(),
                 new SecureRandom());
     }

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 /**
  * Starts the loop's thread with the application (unless {@code reconciler.loop.enabled=false}), stops it
- * gracefully on shutdown (SIGTERM), and reconciles every group at once when a new desired state takes force.
+ * gracefully on shutdown (SIGTERM), and reconciles every group and job at once when a new desired state takes force.
  */
 @ApplicationScoped
 public class LoopLifecycle {
@@ -34,6 +34,6 @@ public class LoopLifecycle {
     }
 
     void onDesiredStateChanged(@Observes DesiredStateChanged changed) {
-        changed.current().taskGroups().stream().map(DesiredResource::key).forEach(loop::enqueue);
+        changed.current().resources().values().stream().map(DesiredResource::key).forEach(loop::enqueue);
     }
 }

@@ -2,6 +2,7 @@ package io.fargatereconciler.loop;
 
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.observe.StopCause;
+import io.fargatereconciler.plan.job.JobRunResult;
 import java.time.Duration;
 
 /** What the loop reports as it goes, for metrics. Every method has a no-op default. */
@@ -24,5 +25,17 @@ public interface PassRecorder {
 
     /** ECS answered ThrottlingException to {@code operation}. */
     default void throttled(String operation) {
+    }
+
+    /** A Job run ended ({@code count} of them: a gap in planning may miss several scheduled times at once). */
+    default void jobRunsFinished(ResourceKey job, JobRunResult result, long count) {
+    }
+
+    /** A Job run's task reached RUNNING {@code scheduleDelay} after its scheduled time (or its first launch). */
+    default void jobRunStarted(ResourceKey job, Duration scheduleDelay) {
+    }
+
+    /** A Job attempt failed: {@code taskFailure} when the task itself failed (counts against backoffLimit). */
+    default void jobAttemptFailed(ResourceKey job, boolean taskFailure) {
     }
 }

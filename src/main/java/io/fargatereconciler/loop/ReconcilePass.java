@@ -39,6 +39,8 @@ final class ReconcilePass {
     private final InstantSource clock;
     private final LoopHealth health;
     private final ActionRunner actions;
+    private final JobStatusBook jobs;
+    private final JobEventReporter jobEvents;
     private volatile PlannerMemory memory;
     private Map<ResourceKey, Integer> lastOrphans = Map.of();
 
@@ -51,6 +53,8 @@ final class ReconcilePass {
         this.health = parts.health();
         this.memory = memory;
         this.actions = new ActionRunner(parts.ecs(), observer, parts.status(), parts.recorder(), clock);
+        this.jobs = parts.jobs();
+        this.jobEvents = parts.jobEvents();
     }
 
     /**
@@ -64,17 +68,21 @@ final class ReconcilePass {
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
         reportOrphans(plan.orphans());
+        jobEvents.report(desired, plan.jobEvents());
         actions.run(plan.actions(), memory, planner, stopping, next -> memory = next);
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
         Plan after = planner.plan(desired, observed, memory, clock.instant());
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
+        jobs.planned(desired, after.jobs());
         Map<ResourceKey, Instant> nextLooks = new TreeMap<>();
         for (GroupStatus group : after.groups().values()) {
             if (group.nextLookAt() != null) {
                 nextLooks.put(group.group(), group.nextLookAt());
             }
         }
+        after.jobs().values().stream().filter(job -> job.nextLookAt() != null)
+                .forEach(job -> nextLooks.put(job.job(), job.nextLookAt()));
         return nextLooks;
     }
 
