@@ -4,6 +4,9 @@ import io.fargatereconciler.api.ReconcilerMetrics;
 import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.loop.GroupStatusBook;
+import io.fargatereconciler.loop.JobEventReporter;
+import io.fargatereconciler.loop.JobNotifications;
+import io.fargatereconciler.loop.JobStatusBook;
 import io.fargatereconciler.loop.LoopHealth;
 import io.fargatereconciler.loop.ReconcileLoop;
 import io.fargatereconciler.loop.ReconcilePassParts;
@@ -26,6 +29,7 @@ final class Daemon {
     final GroupStatusBook status = new GroupStatusBook(20);
     final LoopHealth health;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final JobStatusBook jobs = new JobStatusBook();
     private final SimulatedAccount account;
 
     Daemon(SimulatedAccount account, long seed) {
@@ -38,11 +42,22 @@ final class Daemon {
 
     Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
            TestLoopSettings settings) {
+        this(account, seed, wrapGateway, planner, settings, JobNotifications.loggedOnly());
+    }
+
+    /** A daemon whose Job notifications go out through {@code notifications} (SNS on the simulator, say). */
+    Daemon(SimulatedAccount account, long seed, JobNotifications notifications) {
+        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS, notifications);
+    }
+
+    private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
+                   TestLoopSettings settings, JobNotifications notifications) {
         this.account = account;
         this.health = new LoopHealth(account.clock.instant());
         EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID, account.ecsConfig));
+        ReconcilerMetrics metrics = new ReconcilerMetrics(meters, status, account.clock);
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
-                new ReconcilerMetrics(meters, status, account.clock), health);
+                metrics, health, jobs, new JobEventReporter(metrics, notifications));
         this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
                 settings, new Random(seed));
     }

@@ -3,6 +3,7 @@ package io.fargatereconciler.engine;
 import io.fargatereconciler.aws.EcsClients;
 import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.aws.EcsEndpointOverride;
+import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.Metadata;
 import io.fargatereconciler.desired.Network;
@@ -67,8 +68,8 @@ final class SimulatedAccount implements AutoCloseable {
         return simulator.admin();
     }
 
-    void desire(TaskGroup... groups) {
-        desired = DesiredState.of(List.of(groups), clock.instant());
+    void desire(DesiredResource... resources) {
+        desired = DesiredState.of(List.of(resources), clock.instant());
     }
 
     Optional<DesiredState> desired() {
