@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /** {@code spec.tags}: the task's own tags, within ECS's limits and clear of the reserved prefixes. */
 final class TagsMapper {
-    /** ECS allows 50 tags on a task; the reconciler adds up to 3 of its own. */
-    static final int MAX_TAGS = 47;
+    /** ECS allows 50 tags on a task; the reconciler adds up to 4 of its own (group, spec hash, a Job's run and attempt). */
+    static final int MAX_TAGS = 46;
     static final String RESERVED_PREFIX = "fargate-reconciler/";
     static final int MAX_KEY_LENGTH = 128;
     static final int MAX_VALUE_LENGTH = 256;
