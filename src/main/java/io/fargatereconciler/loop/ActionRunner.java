@@ -52,6 +52,7 @@ final class ActionRunner {
             if (stopping.getAsBoolean()) {
                 LOG.infof("action=skip count=%d reason=\"shutting down: nothing new is launched or stopped\"",
                         actions.size() - i);
+                folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
                 return;
             }
             boolean ecsTroubled;
@@ -74,9 +75,21 @@ final class ActionRunner {
             if (ecsTroubled && i < actions.size() - 1) {
                 LOG.warnf("action=pause skipped=%d reason=\"ECS throttled or failed a call; the remaining actions are "
                         + "re-planned next pass\"", actions.size() - i - 1);
+                folded.accept(notSent(actions.subList(i + 1, actions.size()), next, planner));
                 return;
             }
         }
+    }
+
+    /** Tells the planner which launches were not sent, so a Job re-sends its attempt soon rather than waiting it out. */
+    private PlannerMemory notSent(List<Action> skipped, PlannerMemory memory, Planner planner) {
+        PlannerMemory next = memory;
+        for (Action action : skipped) {
+            if (action instanceof Launch launch) {
+                next = planner.afterNotSent(next, launch, clock.instant());
+            }
+        }
+        return next;
     }
 
     private void record(Launch launch, LaunchResult result) {

@@ -111,6 +111,17 @@ public final class Planner {
         return results.afterLaunch(memory, launch, result, now);
     }
 
+    /**
+     * Folds in that {@code launch} was planned but not sent (the pass stopped early: shutdown, or ECS throttled an
+     * earlier call). A TaskGroup needs nothing (the next pass re-plans it); a Job re-sends that attempt shortly.
+     */
+    public PlannerMemory afterNotSent(PlannerMemory memory, Launch launch, Instant now) {
+        if (launch.group().kind() != Kind.Job) {
+            return memory;
+        }
+        return JobPlanning.afterLaunch(memory, launch, LaunchResult.throttled("not sent: the pass stopped early"), now);
+    }
+
     /** Folds the result of carrying out {@code stop} into {@code memory}. */
     public PlannerMemory afterStop(PlannerMemory memory, Stop stop, StopResult result, Instant now) {
         if (stop.group().kind() == Kind.Job) {

@@ -144,4 +144,21 @@ class JobsInPlannerTest {
         assertThat(plan.launches()).isEmpty();
         assertThat(plan.jobs().get(nightly.key()).nextScheduleTime()).isEqualTo(NOON.plus(Duration.ofDays(1)));
     }
+
+    @Test
+    void aJobLaunchThePassDidNotSendIsSentSoonWithTheSameToken() {
+        Planner planner = new Planner(PlannerConfig.DEFAULTS);
+        Job nightly = job("nightly", "0 12 * * *");
+        DesiredState desired = DesiredState.of(List.of(nightly), NOON);
+        PlannerMemory memory = Fixtures.runningDaemon().withJobs(JobMemories.NONE
+                .with(nightly, JobMemory.startingAt(NOON.minusSeconds(60))));
+        Plan first = planner.plan(desired, Fixtures.observed(NOON.plusSeconds(5)), memory, NOON.plusSeconds(5));
+
+        PlannerMemory skipped = planner.afterNotSent(first.memory(), first.launches().get(0), NOON.plusSeconds(5));
+        Plan soon = planner.plan(desired, Fixtures.observed(NOON.plusSeconds(20)), skipped, NOON.plusSeconds(20));
+
+        assertThat(soon.launches()).singleElement().satisfies(launch ->
+                assertThat(launch.clientToken()).isEqualTo(first.launches().get(0).clientToken()));
+        assertThat(first.requeueAt()).isNotNull();
+    }
 }
