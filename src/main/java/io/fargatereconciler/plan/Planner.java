@@ -27,8 +27,9 @@ import java.util.TreeMap;
  *     if (action instanceof Stop stop)     memory = planner.afterStop(memory, stop, ecs.stop(stop), clock.instant());
  * }
  * }</pre>
- * One thread owns the memory. Planning covers every TaskGroup in one pass (it is cheap: in-memory data only), so
- * the budget is shared fairly and the per-pass stop bound holds over all groups.
+ * One thread owns the memory. Planning covers every TaskGroup and Job in one pass (it is cheap: in-memory data
+ * only), so the budget is shared fairly and the per-pass stop bound holds over all of them. Jobs are planned by
+ * {@link io.fargatereconciler.plan.job.JobPlanner} (see {@link JobPlanning}); their launches come first.
  */
 public final class Planner {
     private final PlannerConfig config;
