@@ -1,6 +1,8 @@
 package io.fargatereconciler.loop;
 
 import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.loop.leader.NotLeaderException;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Launch;
@@ -20,8 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Carries out a plan's actions through the gateway, in order, folding each result into the planner's memory and
- * logging one line per decision. Stops early on shutdown, and after a throttled or failed ECS call (the planner
- * pauses the loop; the remaining actions are re-planned next pass).
+ * logging one line per decision. Stops early on shutdown, when this replica stops leading (checked right before every
+ * RunTask and StopTask), and after a throttled or failed ECS call (the planner pauses the loop; the remaining actions
+ * are re-planned next pass).
  */
 final class ActionRunner {
     private static final Logger LOG = Logger.getLogger(ActionRunner.class);
@@ -31,14 +34,15 @@ final class ActionRunner {
     private final GroupStatusBook status;
     private final PassRecorder recorder;
     private final InstantSource clock;
+    private final Leadership leadership;
 
-    ActionRunner(EcsGateway ecs, TaskObserver observer, GroupStatusBook status, PassRecorder recorder,
-                 InstantSource clock) {
-        this.ecs = ecs;
-        this.observer = observer;
-        this.status = status;
-        this.recorder = recorder;
+    ActionRunner(ReconcilePassParts parts, InstantSource clock) {
+        this.ecs = parts.ecs();
+        this.observer = parts.observer();
+        this.status = parts.status();
+        this.recorder = parts.recorder();
         this.clock = clock;
+        this.leadership = parts.leadership();
     }
 
     /**
@@ -53,6 +57,13 @@ final class ActionRunner {
                 LOG.infof("action=skip count=%d reason=\"shutting down: nothing new is launched or stopped\"",
                         actions.size() - i);
                 folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
+                return;
+            }
+            try {
+                leadership.ensureLeader();
+            } catch (NotLeaderException notLeader) {
+                LOG.warnf("action=skip count=%d reason=\"%s; the leader acts, this replica only observes\"",
+                        actions.size() - i, notLeader.getMessage());
                 return;
             }
             boolean ecsTroubled;

@@ -9,6 +9,7 @@ import io.fargatereconciler.aws.SnsClients;
 import io.fargatereconciler.aws.SnsNotifier;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.desired.DesiredStateStore;
+import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Planner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Wires the engine (the clock comes from {@link ClockProducer}): ECS client and gateway, observer, planner, status
- * books, Job notifications (SNS) and the loop.
+ * books, Job notifications (SNS), the loop (acting only while {@link Leadership} says this replica leads) and the
+ * loop's work queue as the event intake's {@code WorkQueueSink} and {@code TaskGroupLookup}.
  */
 @ApplicationScoped
 public class EngineBeans {
@@ -86,10 +88,16 @@ public class EngineBeans {
     @Singleton
     ReconcileLoop reconcileLoop(DesiredStateStore desired, EcsGateway ecs, GroupStatusBook status,
                                 PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config,
-                                JobStatusBook jobs, JobNotifications notifications) {
+                                JobStatusBook jobs, JobNotifications notifications, Leadership leadership) {
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health,
-                jobs, new JobEventReporter(recorder, notifications));
+                jobs, new JobEventReporter(recorder, notifications), leadership);
         return new ReconcileLoop(desired::current, parts, new Planner(config.plannerConfig()), clock, config.loop(),
                 new SecureRandom());
+    }
+
+    @Produces
+    @Singleton
+    LoopEventSink loopEventSink(ReconcileLoop loop, DesiredStateStore desired) {
+        return new LoopEventSink(loop, desired::current);
     }
 }

@@ -3,6 +3,7 @@ package io.fargatereconciler.loop;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
@@ -21,6 +23,12 @@ import org.jboss.logging.Logger;
  * work queue (events, backoff timers the planner asks for). Passes run one at a time on one thread, so a group is
  * never reconciled by two threads at once. {@link #runPass()} runs a pass synchronously, which is how tests on
  * virtual time drive it. On {@link #stop()} the pass in flight finishes its current call and acts no further.
+ * <p>
+ * Only the leader acts. A standby's passes observe and plan (status stays current) without acting. The first pass
+ * after this replica becomes leader (by the lease's listener, or found at the start of a pass) is a full pass from a
+ * fresh planner memory ({@code PlannerMemory.initial}): what a standby or an earlier term believed is dropped, and
+ * the planner's restart guard and RunTask's client tokens keep the new leader from launching over copies the old
+ * one started.
  */
 public final class ReconcileLoop {
     private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
@@ -35,6 +43,11 @@ public final class ReconcileLoop {
     private final PassRecorder recorder;
     private final RandomGenerator random;
     private final LoopHealth health;
+    private final Leadership leadership;
+    private final TaskGroupIndex taskGroups = new TaskGroupIndex();
+    private final AtomicLong leaderTerms = new AtomicLong();
+    private volatile long termOfMemory;
+    private boolean ledLastPass;
     private final Object passLock = new Object();
     private volatile boolean stopping;
     private volatile Thread runner;
@@ -52,7 +65,22 @@ public final class ReconcileLoop {
         this.recorder = parts.recorder();
         this.random = random;
         this.health = parts.health();
-        this.pass = new ReconcilePass(parts, planner, PlannerMemory.initial(random.nextLong()), clock);
+        this.leadership = parts.leadership();
+        this.pass = new ReconcilePass(parts, planner, PlannerMemory.initial(random.nextLong()), clock, taskGroups);
+        leadership.addListener(this::leadershipChanged);
+    }
+
+    /** The group of a task this loop observed, for routing task-state events; empty when not known. */
+    public Optional<ResourceKey> groupOfTask(String taskArn) {
+        return taskGroups.groupOf(taskArn);
+    }
+
+    /** Called on the election's thread: on becoming leader, a full pass is due now (with a fresh memory). */
+    private void leadershipChanged(boolean leading) {
+        if (leading) {
+            leaderTerms.incrementAndGet();
+            queue.wakeUp();
+        }
     }
 
     /** Reconcile {@code group} as soon as possible (an event hinted that it changed). */
@@ -84,10 +112,13 @@ public final class ReconcileLoop {
         return Optional.of(queued.filter(q -> q.isBefore(nextResyncAt)).orElse(nextResyncAt));
     }
 
-    /** Runs whatever is due at the clock's current time: a resync when due, else the due groups. Returns whether a pass ran. */
+    /**
+     * Runs whatever is due now: a full pass when the resync is due or this replica has just become leader, else the
+     * due groups. Returns whether a pass ran.
+     */
     public boolean runDue() {
         Instant now = clock.instant();
-        if (nextResyncAt == null || !now.isBefore(nextResyncAt)) {
+        if (nextResyncAt == null || !now.isBefore(nextResyncAt) || leadershipNew()) {
             runPass(null);
             return true;
         }
@@ -130,11 +161,12 @@ public final class ReconcileLoop {
     private void runUntilStopped() {
         LOG.infof("action=start reason=\"reconcile loop started, resync every %s\"", config.resyncInterval());
         while (!stopping) {
+            long seen = queue.changes();
             runDue();
             Instant next = nextPassAt().orElse(clock.instant().plus(config.resyncInterval()));
             long waitMillis = Duration.between(clock.instant(), next).toMillis();
             try {
-                queue.awaitChange(Math.max(1, waitMillis));
+                queue.awaitChange(seen, Math.max(1, waitMillis));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -156,8 +188,9 @@ public final class ReconcileLoop {
                 if (desired.isEmpty()) {
                     LOG.warn("action=wait reason=\"no valid desired state loaded yet; nothing is launched or stopped\"");
                 } else {
+                    boolean leading = leadershipForThisPass();
                     Set<String> clusters = clustersOf(desired.get(), dueGroups);
-                    Map<ResourceKey, Instant> requeue = pass.run(desired.get(), clusters, () -> stopping);
+                    Map<ResourceKey, Instant> requeue = pass.run(desired.get(), clusters, leading, () -> stopping);
                     Instant earliest = clock.instant().plus(MIN_REQUEUE_DELAY);
                     requeue.forEach((group, at) -> queue.addAt(group, at.isBefore(earliest) ? earliest : at));
                 }
@@ -172,6 +205,28 @@ public final class ReconcileLoop {
                 recorder.passFinished(Duration.ofNanos(System.nanoTime() - startedNanos), failed);
             }
         }
+    }
+
+    /** This replica leads in a term its planner memory does not come from yet: a full pass is due. */
+    private boolean leadershipNew() {
+        return leaderTerms.get() != termOfMemory && leadership.isLeader();
+    }
+
+    /** Whether this pass may act; starts the planner's memory afresh when this replica has just become leader. */
+    private boolean leadershipForThisPass() {
+        boolean leading = leadership.isLeader();
+        long term = leaderTerms.get();
+        if (leading && (!ledLastPass || term != termOfMemory)) {
+            pass.forget(PlannerMemory.initial(random.nextLong()));
+            termOfMemory = term;
+            LOG.infof("action=lead replica=%s reason=\"this replica leads now: planner memory starts fresh, the restart"
+                    + " guard and client tokens protect copies an earlier leader launched\"", leadership.replicaId());
+        } else if (!leading && ledLastPass) {
+            LOG.warnf("action=standby replica=%s reason=\"this replica no longer leads: it observes but acts on nothing\"",
+                    leadership.replicaId());
+        }
+        ledLastPass = leading;
+        return leading;
     }
 
     private static Set<String> clustersOf(DesiredState desired, Set<ResourceKey> groups) {

@@ -4,6 +4,8 @@ import io.fargatereconciler.aws.EcsResult;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.loop.leader.NotLeaderException;
 import io.fargatereconciler.observe.ObservedCluster;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.TaskObserver;
@@ -26,8 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * One reconcile pass, as a chain of named steps: observe the clusters, plan, record, act, and fold every action's
- * result back into the planner's memory. Owns that memory (a new pass object is a daemon with a fresh memory).
- * Used by one thread at a time.
+ * result back into the planner's memory. Owns that memory (a new pass object is a daemon with a fresh memory, and
+ * {@link #forget} starts it afresh when this replica becomes leader). A standby pass observes and plans (the status
+ * API shows what the leader should be doing) but acts on nothing. Used by one thread at a time.
  */
 final class ReconcilePass {
     private static final Logger LOG = Logger.getLogger(ReconcilePass.class);
@@ -42,9 +45,12 @@ final class ReconcilePass {
     private final JobStatusBook jobs;
     private final JobEventReporter jobEvents;
     private volatile PlannerMemory memory;
+    private final TaskGroupIndex taskGroups;
+    private final Leadership leadership;
     private Map<ResourceKey, Integer> lastOrphans = Map.of();
 
-    ReconcilePass(ReconcilePassParts parts, Planner planner, PlannerMemory memory, InstantSource clock) {
+    ReconcilePass(ReconcilePassParts parts, Planner planner, PlannerMemory memory, InstantSource clock,
+                  TaskGroupIndex taskGroups) {
         this.observer = parts.observer();
         this.planner = planner;
         this.status = parts.status();
@@ -52,9 +58,16 @@ final class ReconcilePass {
         this.clock = clock;
         this.health = parts.health();
         this.memory = memory;
-        this.actions = new ActionRunner(parts.ecs(), observer, parts.status(), parts.recorder(), clock);
+        this.taskGroups = taskGroups;
+        this.leadership = parts.leadership();
+        this.actions = new ActionRunner(parts, clock);
         this.jobs = parts.jobs();
         this.jobEvents = parts.jobEvents();
+    }
+
+    /** Drops everything remembered (expectations, backoff, budget) for a fresh memory: a new leader's start. */
+    void forget(PlannerMemory fresh) {
+        memory = fresh;
     }
 
     /**
@@ -62,14 +75,20 @@ final class ReconcilePass {
      * (shutdown) or when ECS throttles or fails a call (the next pass re-plans). Returns when each group wants
      * its next look (backoff, budget, pause or expectation timers).
      */
-    Map<ResourceKey, Instant> run(DesiredState desired, Set<String> clusters, BooleanSupplier stopping) {
+    Map<ResourceKey, Instant> run(DesiredState desired, Set<String> clusters, boolean leading,
+                                  BooleanSupplier stopping) {
         ObservedState observed = observe(desired, clusters);
         Plan plan = planner.plan(desired, observed, memory, clock.instant());
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
         reportOrphans(plan.orphans());
-        jobEvents.report(desired, plan.jobEvents());
-        actions.run(plan.actions(), memory, planner, stopping, next -> memory = next);
+        if (leading) {
+            reportJobEvents(desired, plan);
+            actions.run(plan.actions(), memory, planner, stopping, next -> memory = next);
+        } else if (!plan.actions().isEmpty()) {
+            LOG.debugf("action=skip count=%d reason=\"standby: this replica does not lead, the leader acts\"",
+                    plan.actions().size());
+        }
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
         Plan after = planner.plan(desired, observed, memory, clock.instant());
@@ -84,6 +103,17 @@ final class ReconcilePass {
         after.jobs().values().stream().filter(job -> job.nextLookAt() != null)
                 .forEach(job -> nextLooks.put(job.job(), job.nextLookAt()));
         return nextLooks;
+    }
+
+    /** Job events are logged, counted and notified (SNS Publish) only while this replica still leads. */
+    private void reportJobEvents(DesiredState desired, Plan plan) {
+        try {
+            leadership.ensureLeader();
+        } catch (NotLeaderException notLeader) {
+            LOG.warnf("action=skip-notify count=%d reason=\"%s\"", plan.jobEvents().size(), notLeader.getMessage());
+            return;
+        }
+        jobEvents.report(desired, plan.jobEvents());
     }
 
     /** Launched copies ECS does not list yet, over all groups. */
@@ -104,6 +134,7 @@ final class ReconcilePass {
             EcsResult<ObservedCluster> result = observer.observe(cluster);
             if (result instanceof EcsResult.Ok<ObservedCluster> ok) {
                 fresh.put(cluster, ok.value());
+                taskGroups.observed(ok.value());
                 answered.add(cluster);
                 continue;
             }

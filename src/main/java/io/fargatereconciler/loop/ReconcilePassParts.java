@@ -1,23 +1,19 @@
 package io.fargatereconciler.loop;
 
 import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.observe.TaskObserver;
 import java.util.Objects;
 
 /**
  * The collaborators of a reconcile pass, so the loop's constructor stays short. {@code jobs} holds the Jobs' status
- * for the API, {@code jobEvents} reports what happened to Jobs (log, metrics, notifications).
+ * for the API, {@code jobEvents} reports what happened to Jobs (log, metrics, notifications). {@code leadership}
+ * decides whether this replica may act: a standby observes and plans (for status) but never calls RunTask,
+ * StopTask or SNS Publish.
  */
 public record ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupStatusBook status, PassRecorder recorder,
-                                 LoopHealth health, JobStatusBook jobs, JobEventReporter jobEvents) {
-
-    /** Parts whose Job reports go to a book of their own and are logged and counted, not notified. */
-    public ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupStatusBook status, PassRecorder recorder,
-                              LoopHealth health) {
-        this(observer, ecs, status, recorder, health, new JobStatusBook(),
-                new JobEventReporter(recorder, JobNotifications.loggedOnly()));
-    }
-
+                                 LoopHealth health, JobStatusBook jobs, JobEventReporter jobEvents,
+                                 Leadership leadership) {
     public ReconcilePassParts {
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(ecs, "ecs");
@@ -26,5 +22,6 @@ public record ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupSta
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(jobEvents, "jobEvents");
+        Objects.requireNonNull(leadership, "leadership");
     }
 }

@@ -19,6 +19,7 @@ public final class WorkQueue<K> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<K, Instant> dueAt = new HashMap<>();
+    private long changes;
 
     /** Reconcile {@code key} at {@code when} or earlier if it is already due sooner. */
     public void addAt(K key, Instant when) {
@@ -27,6 +28,7 @@ public final class WorkQueue<K> {
             Instant current = dueAt.get(key);
             if (current == null || when.isBefore(current)) {
                 dueAt.put(key, when);
+                changes++;
                 changed.signalAll();
             }
         } finally {
@@ -76,20 +78,34 @@ public final class WorkQueue<K> {
     public void wakeUp() {
         lock.lock();
         try {
+            changes++;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Blocks up to {@code maxWaitMillis} or until a key is added or changed; returns at once when interrupted. */
-    public void awaitChange(long maxWaitMillis) throws InterruptedException {
-        if (maxWaitMillis <= 0) {
-            return;
-        }
+    /** A counter of changes (adds that moved a key sooner, wake-ups): pass it to {@link #awaitChange}. */
+    public long changes() {
         lock.lock();
         try {
-            changed.await(maxWaitMillis, TimeUnit.MILLISECONDS);
+            return changes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks up to {@code maxWaitMillis} or until a change after {@code seen} (a value of {@link #changes()} read
+     * before the caller last looked at the queue): a key added in between is not missed. Throws when interrupted.
+     */
+    public void awaitChange(long seen, long maxWaitMillis) throws InterruptedException {
+        long nanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        lock.lock();
+        try {
+            while (changes == seen && nanos > 0) {
+                nanos = changed.awaitNanos(nanos);
+            }
         } finally {
             lock.unlock();
         }

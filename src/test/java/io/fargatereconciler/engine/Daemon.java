@@ -10,6 +10,8 @@ import io.fargatereconciler.loop.JobStatusBook;
 import io.fargatereconciler.loop.LoopHealth;
 import io.fargatereconciler.loop.ReconcileLoop;
 import io.fargatereconciler.loop.ReconcilePassParts;
+import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.loop.leader.SoleReplicaLeadership;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Ownership;
 import io.fargatereconciler.plan.Planner;
@@ -42,22 +44,30 @@ final class Daemon {
 
     Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
            TestLoopSettings settings) {
-        this(account, seed, wrapGateway, planner, settings, JobNotifications.loggedOnly());
+        this(account, seed, wrapGateway, planner, settings, JobNotifications.loggedOnly(),
+                new SoleReplicaLeadership("only-replica", account.clock.instant()));
     }
 
     /** A daemon whose Job notifications go out through {@code notifications} (SNS on the simulator, say). */
     Daemon(SimulatedAccount account, long seed, JobNotifications notifications) {
-        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS, notifications);
+        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS, notifications,
+                new SoleReplicaLeadership("only-replica", account.clock.instant()));
+    }
+
+    /** A daemon that acts only while {@code leadership} says it leads. */
+    Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
+           TestLoopSettings settings, Leadership leadership) {
+        this(account, seed, wrapGateway, planner, settings, JobNotifications.loggedOnly(), leadership);
     }
 
     private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
-                   TestLoopSettings settings, JobNotifications notifications) {
+                   TestLoopSettings settings, JobNotifications notifications, Leadership leadership) {
         this.account = account;
         this.health = new LoopHealth(account.clock.instant());
         EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID, account.ecsConfig));
         ReconcilerMetrics metrics = new ReconcilerMetrics(meters, status, account.clock);
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
-                metrics, health, jobs, new JobEventReporter(metrics, notifications));
+                metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership);
         this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
                 settings, new Random(seed));
     }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.leader.LeaseElection;
@@ -37,6 +39,9 @@ class EventsAndLeaderDaemonTest {
                 leader -> assertThat(leader.replicaId()).isEqualTo("replica-under-test"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("reconciler_leader{replica=\"replica-under-test\"} 1.0"));
+        given().get("/api/v1/leader").then().statusCode(200)
+                .body("replica", equalTo("replica-under-test")).body("leading", equalTo(true))
+                .body("leader", equalTo("replica-under-test")).body("leaderSince", notNullValue());
     }
 
     @Test

@@ -2,11 +2,24 @@ package io.fargatereconciler.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class WorkQueueTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void aKeyAddedBeforeTheWaitStartsEndsTheWaitAtOnce() throws InterruptedException {
+        WorkQueue<String> queue = new WorkQueue<>();
+        long seen = queue.changes();
+        queue.addAt("api", T0);
+
+        long started = System.nanoTime();
+        queue.awaitChange(seen, Duration.ofMinutes(1).toMillis());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
 
     @Test
     void collapsesDuplicateKeysKeepingTheEarliestTime() {
