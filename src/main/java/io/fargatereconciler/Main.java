@@ -1,5 +1,6 @@
 package io.fargatereconciler;
 
+import io.fargatereconciler.cli.PlanCommand;
 import io.fargatereconciler.cli.PolicyCommand;
 import io.fargatereconciler.cli.ValidateCommand;
 import io.fargatereconciler.sim.SimulateCommand;
@@ -22,6 +23,9 @@ public final class Main {
         }
         if (args.length > 0 && args[0].equals("policy")) {
             System.exit(PolicyCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("plan")) {
+            System.exit(PlanCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("simulate")) {
             int exitCode = SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
