@@ -22,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code plan} against the simulator seeded with the example desired state's world: what it prints, and that it changes nothing. */
 class PlanCommandOnSimulatorTest {
@@ -89,6 +91,29 @@ class PlanCommandOnSimulatorTest {
     }
 
     @Test
+    void printsTheRollForAChangedSpecAndTheStopsForFewerReplicas(@TempDir Path edited) throws Exception {
+        launchAsTheDaemonWould();
+        clock.advance(Duration.ofMinutes(5));
+        Path api = edited.resolve("team-payments/api.yaml");
+        Files.createDirectories(api.getParent());
+        String example = Files.readString(Path.of("desired-state/team-payments/api.yaml"));
+        Files.writeString(api, example.replace("LOG_FORMAT: json", "LOG_FORMAT: text"));
+
+        assertThat(plan(edited)).isEqualTo(PlanCommand.CHANGES_PENDING);
+        assertThat(out()).contains("TaskGroup/payments-api in payments-prod: 3 of 3 running, 0 pending, 0 up to date\n"
+                        + "  + launch 1 copy of payments-api:42 into ")
+                .contains("  ~ roll: 3 of 3 live copies run an older spec; replaced 1 at a time (rollout.maxSurge)\n")
+                .contains("TaskGroup/payments-webhook-relay in payments-prod: 1 of 1 running, 0 pending, 1 up to date\n  no changes\n");
+
+        Files.writeString(api, example.replace("replicas: 3", "replicas: 1"));
+        assertThat(plan(edited)).isEqualTo(PlanCommand.CHANGES_PENDING);
+        assertThat(out().lines().filter(line -> line.startsWith("  - stop arn:aws:ecs:eu-west-1:123456789012:task/"))).hasSize(2);
+        assertThat(out()).endsWith("Plan: 0 to launch, 2 to stop.\n");
+        assertThat(simulator.admin().apiCalls().calls("ecs:StopTask")).isZero();
+        assertThat(simulator.admin().tasks().stream().filter(task -> task.lastStatus().equals("RUNNING"))).hasSize(4);
+    }
+
+    @Test
     void failsWithExitOneNamingTheClusterWhenEcsCannotBeReached() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -114,7 +139,13 @@ class PlanCommandOnSimulatorTest {
     }
 
     private int plan() {
-        return PlanCommand.run(List.of("desired-state/", "--endpoint-url", simulator.endpoint().toString(),
+        return plan(Path.of("desired-state"));
+    }
+
+    private int plan(Path folder) {
+        out.reset();
+        err.reset();
+        return PlanCommand.run(List.of(folder.toString(), "--endpoint-url", simulator.endpoint().toString(),
                 "--region", "eu-west-1"), stream(out), stream(err));
     }
 
