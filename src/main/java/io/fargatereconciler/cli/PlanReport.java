@@ -2,6 +2,7 @@ package io.fargatereconciler.cli;
 
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.Job;
+import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.plan.CopyCounts;
 import io.fargatereconciler.plan.GroupStatus;
@@ -9,6 +10,7 @@ import io.fargatereconciler.plan.Hold;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.Stop;
+import io.fargatereconciler.plan.job.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -41,18 +43,7 @@ final class PlanReport {
                     .append(copies.running()).append(" of ").append(copies.desired()).append(" running, ")
                     .append(copies.pending()).append(" pending, ").append(copies.upToDate()).append(" up to date\n");
             int before = text.length();
-            for (Launch launch : plan.launches()) {
-                if (launch.group().equals(group.key())) {
-                    text.append("  + launch ").append(launch.count()).append(launch.count() == 1 ? " copy" : " copies")
-                            .append(" of ").append(launch.task().taskDefinition()).append(" into ")
-                            .append(String.join(", ", launch.subnets())).append(": ").append(launch.reason()).append('\n');
-                }
-            }
-            for (Stop stop : plan.stops()) {
-                if (stop.group().equals(group.key())) {
-                    text.append("  - stop ").append(stop.taskArn()).append(": ").append(stop.reason()).append('\n');
-                }
-            }
+            appendActions(text, group.key());
             int outdated = copies.live() - copies.upToDate();
             if (outdated > 0) {
                 text.append("  ~ roll: ").append(outdated).append(" of ").append(copies.live())
@@ -67,13 +58,48 @@ final class PlanReport {
             }
         }
         for (Job job : desired.jobs()) {
-            text.append(job.key()).append(" in ").append(job.task().cluster())
-                    .append(": runs on its schedule; plan does not preview job runs\n");
+            text.append(job.key()).append(" in ").append(job.task().cluster()).append(": ").append(jobLine(job)).append('\n');
+            int before = text.length();
+            appendActions(text, job.key());
+            if (text.length() == before) {
+                text.append("  no changes\n");
+            }
         }
         plan.orphans().forEach((group, count) -> text.append(group).append(": ").append(count)
                 .append(" live copies whose group is not in the desired state; left running, never stopped\n"));
         text.append('\n').append(summary());
         return text.toString();
+    }
+
+    private void appendActions(StringBuilder text, ResourceKey key) {
+        for (Launch launch : plan.launches()) {
+            if (launch.group().equals(key)) {
+                text.append("  + launch ").append(launch.count()).append(launch.count() == 1 ? " copy" : " copies")
+                        .append(" of ").append(launch.task().taskDefinition()).append(" into ")
+                        .append(String.join(", ", launch.subnets())).append(": ").append(launch.reason()).append('\n');
+            }
+        }
+        for (Stop stop : plan.stops()) {
+            if (stop.group().equals(key)) {
+                text.append("  - stop ").append(stop.taskArn()).append(": ").append(stop.reason()).append('\n');
+            }
+        }
+    }
+
+    private String jobLine(Job job) {
+        JobStatus status = plan.jobs().get(job.key());
+        if (status == null) {
+            return "not planned";
+        }
+        StringBuilder line = new StringBuilder().append(status.active().size()).append(" run")
+                .append(status.active().size() == 1 ? "" : "s").append(" in progress");
+        if (status.suspended()) {
+            line.append(", suspended");
+        }
+        if (status.nextScheduleTime() != null) {
+            line.append(", next scheduled run ").append(status.nextScheduleTime());
+        }
+        return line.toString();
     }
 
     private String summary() {

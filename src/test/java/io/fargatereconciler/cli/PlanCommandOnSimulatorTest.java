@@ -65,7 +65,8 @@ class PlanCommandOnSimulatorTest {
                         + " subnet-0c3d4e5f607182930: ")
                 .contains("TaskGroup/payments-webhook-relay in payments-prod: 0 of 1 running")
                 .contains("  + launch 1 copy of payments-webhook-relay into subnet-0a1b2c3d4e5f60718, subnet-0b2c3d4e5f6071829: ")
-                .contains("Job/nightly-export in arn:aws:ecs:eu-west-1:123456789012:cluster/data-batch: runs on its schedule")
+                .contains("Job/nightly-export in arn:aws:ecs:eu-west-1:123456789012:cluster/data-batch: 0 runs in progress,"
+                        + " next scheduled run ")
                 .endsWith("Plan: 4 to launch, 0 to stop.\n");
         assertThat(simulator.admin().tasks()).isEmpty();
         assertThat(simulator.admin().apiCalls().calls("ecs:RunTask")).isZero();
