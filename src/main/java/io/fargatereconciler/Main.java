@@ -1,5 +1,7 @@
 package io.fargatereconciler;
 
+import io.fargatereconciler.cli.PlanCommand;
+import io.fargatereconciler.cli.PolicyCommand;
 import io.fargatereconciler.cli.ValidateCommand;
 import io.fargatereconciler.sim.SimulateCommand;
 import io.quarkus.runtime.Quarkus;
@@ -18,6 +20,12 @@ public final class Main {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("validate")) {
             System.exit(ValidateCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("policy")) {
+            System.exit(PolicyCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("plan")) {
+            System.exit(PlanCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("simulate")) {
             int exitCode = SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);

@@ -1,7 +1,7 @@
 package io.fargatereconciler.observe;
 
 import io.fargatereconciler.aws.DescribedTasks;
-import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.aws.EcsTaskReader;
 import io.fargatereconciler.aws.EcsResult;
 import io.fargatereconciler.aws.TaskArnPage;
 import java.time.Duration;
@@ -27,12 +27,12 @@ public final class TaskObserver {
     /** ECS keeps STOPPED tasks describable for at least this long; a stop reported once is not reported again. */
     private static final Duration STOP_MEMORY = Duration.ofHours(1);
 
-    private final EcsGateway ecs;
+    private final EcsTaskReader ecs;
     private final InstantSource clock;
     private final Map<String, Set<String>> unresolvedByCluster = new HashMap<>();
     private final Map<String, Instant> reportedStops = new HashMap<>();
 
-    public TaskObserver(EcsGateway ecs, InstantSource clock) {
+    public TaskObserver(EcsTaskReader ecs, InstantSource clock) {
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -95,8 +95,8 @@ public final class TaskObserver {
     private EcsResult<DescribedTasks> describeAll(String cluster, List<String> arns) {
         List<ObservedTask> tasks = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (int from = 0; from < arns.size(); from += EcsGateway.MAX_ARNS_PER_CALL) {
-            List<String> batch = arns.subList(from, Math.min(arns.size(), from + EcsGateway.MAX_ARNS_PER_CALL));
+        for (int from = 0; from < arns.size(); from += EcsTaskReader.MAX_ARNS_PER_CALL) {
+            List<String> batch = arns.subList(from, Math.min(arns.size(), from + EcsTaskReader.MAX_ARNS_PER_CALL));
             EcsResult<DescribedTasks> result = ecs.describeTasks(cluster, List.copyOf(batch));
             if (!(result instanceof EcsResult.Ok<DescribedTasks> ok)) {
                 return result;

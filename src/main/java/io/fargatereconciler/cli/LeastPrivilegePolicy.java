@@ -1,0 +1,125 @@
+package io.fargatereconciler.cli;
+
+import io.fargatereconciler.desired.DesiredResource;
+import io.fargatereconciler.desired.DesiredState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The reconciler's task-role policy for one desired state: the ECS, IAM and EC2 statements every deployment needs,
+ * scoped to the clusters and task definitions named, plus SNS/SQS/DynamoDB statements only for features switched on.
+ * The action lists here are the single source for what the reconciler may call; a test checks them against the
+ * SDK calls in the {@code aws} package.
+ */
+final class LeastPrivilegePolicy {
+    static final String PLACEHOLDER_PASS_ROLE_SID = "PLACEHOLDERPassTaskAndExecutionRolesReplaceResource";
+    static final String PLACEHOLDER_ROLE = "arn:aws:iam::ACCOUNT:role/REPLACE-WITH-THE-TASK-AND-EXECUTION-ROLES";
+
+    static final List<String> LAUNCH = List.of("ecs:RunTask");
+    static final List<String> OBSERVE_AND_STOP = List.of("ecs:DescribeTasks", "ecs:ListTasks", "ecs:StopTask");
+    static final List<String> TAG_AT_LAUNCH = List.of("ecs:TagResource");
+    static final List<String> PASS_ROLE = List.of("iam:PassRole");
+    static final List<String> SUBNETS = List.of("ec2:DescribeSubnets");
+    static final List<String> NOTIFY = List.of("sns:Publish");
+    static final List<String> EVENTS = List.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
+            "sqs:GetQueueAttributes", "sqs:ReceiveMessage");
+    static final List<String> LEASE = List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
+            "dynamodb:UpdateItem");
+
+    private final List<Map<String, Object>> statements = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    LeastPrivilegePolicy(DesiredState state, PolicyOptions options) {
+        String region = options.region().orElse("*");
+        String account = options.account().orElse("*");
+        Set<String> clusters = new TreeSet<>();
+        Set<String> taskDefinitions = new TreeSet<>();
+        Set<String> topics = new TreeSet<>(options.topics());
+        for (DesiredResource resource : state.resources().values()) {
+            clusters.add(clusterArn(resource.task().cluster(), region, account));
+            taskDefinitions.add(taskDefinitionArn(resource.task().taskDefinition(), region, account));
+            if (resource.task().notifications().topicArn() != null) {
+                topics.add(resource.task().notifications().topicArn());
+            }
+        }
+        Map<String, Object> inClusters = Map.of("ArnEquals", Map.of("ecs:cluster", List.copyOf(clusters)));
+        add("LaunchNamedTaskDefinitionsInNamedClusters", LAUNCH, List.copyOf(taskDefinitions), inClusters);
+        add("ObserveAndStopTasksInNamedClusters", OBSERVE_AND_STOP, "*", inClusters);
+        add("TagTasksAtLaunch", TAG_AT_LAUNCH, "arn:aws:ecs:" + region + ":" + account + ":task/*",
+                Map.of("StringEquals", Map.of("ecs:CreateAction", "RunTask")));
+        Map<String, Object> toEcsTasks = Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com"));
+        if (options.passRoles().isEmpty()) {
+            add(PLACEHOLDER_PASS_ROLE_SID, PASS_ROLE, PLACEHOLDER_ROLE, toEcsTasks);
+            warnings.add("the iam:PassRole statement is a placeholder: the task and execution roles are in the task "
+                    + "definitions, not in the desired state; run again with --pass-role ARN for each of them");
+        } else {
+            add("PassTaskAndExecutionRolesToEcsTasks", PASS_ROLE, List.copyOf(new TreeSet<>(options.passRoles())), toEcsTasks);
+        }
+        add("ReadSubnetFreeIps", SUBNETS, "*", null);
+        if (!topics.isEmpty()) {
+            add("PublishNotifications", NOTIFY, List.copyOf(topics), null);
+        }
+        options.eventsQueue().ifPresent(queue -> add("ConsumeTaskStateEvents", EVENTS, queue, null));
+        options.leaderTable().ifPresent(table -> add("HoldTheLeaderLease", LEASE, table, null));
+        if (options.account().isEmpty() || options.region().isEmpty()) {
+            warnings.add("clusters and task definitions named without an ARN match any "
+                    + (options.account().isEmpty() ? "account" : "") + (options.account().isEmpty() && options.region().isEmpty() ? " and " : "")
+                    + (options.region().isEmpty() ? "region" : "") + "; pass --account and --region to pin them");
+        }
+    }
+
+    /** The policy document, ready to serialize: Version and Statement, keys in IAM's usual order. */
+    Map<String, Object> document() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("Version", "2012-10-17");
+        document.put("Statement", List.copyOf(statements));
+        return document;
+    }
+
+    /** What the reader must still do before using the policy. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Every action the policy allows. */
+    Set<String> actions() {
+        Set<String> actions = new TreeSet<>();
+        statements.forEach(statement -> {
+            Object action = statement.get("Action");
+            if (action instanceof List<?> list) {
+                list.forEach(a -> actions.add((String) a));
+            } else {
+                actions.add((String) action);
+            }
+        });
+        return actions;
+    }
+
+    private void add(String sid, List<String> actions, Object resource, Map<String, Object> condition) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", sid);
+        statement.put("Effect", "Allow");
+        statement.put("Action", actions.size() == 1 ? actions.get(0) : actions);
+        statement.put("Resource", resource instanceof List<?> list && list.size() == 1 ? list.get(0) : resource);
+        if (condition != null) {
+            statement.put("Condition", condition);
+        }
+        statements.add(statement);
+    }
+
+    static String clusterArn(String cluster, String region, String account) {
+        return cluster.startsWith("arn:") ? cluster : "arn:aws:ecs:" + region + ":" + account + ":cluster/" + cluster;
+    }
+
+    /** {@code family} → every revision ({@code family:*}); {@code family:rev} or an ARN with a revision → exactly that. */
+    static String taskDefinitionArn(String taskDefinition, String region, String account) {
+        String arn = taskDefinition.startsWith("arn:") ? taskDefinition
+                : "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + taskDefinition;
+        String familyAndRevision = arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
+        return familyAndRevision.contains(":") ? arn : arn + ":*";
+    }
+}

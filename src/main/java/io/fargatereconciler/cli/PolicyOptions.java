@@ -1,0 +1,13 @@
+package io.fargatereconciler.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What the desired state cannot tell the {@code policy} command: where it runs and which optional features are on. */
+record PolicyOptions(Optional<String> account, Optional<String> region, List<String> passRoles, List<String> topics,
+                     Optional<String> eventsQueue, Optional<String> leaderTable) {
+    PolicyOptions {
+        passRoles = List.copyOf(passRoles);
+        topics = List.copyOf(topics);
+    }
+}

@@ -1,0 +1,147 @@
+package io.fargatereconciler.cli;
+
+import static io.fargatereconciler.desired.DesiredStateFixture.GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fargatereconciler.desired.DesiredStateFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code policy}: the task-role policy an operator pastes into the stack, derived from the desired state. */
+class PolicyCommandTest {
+    static final List<String> EXAMPLE = List.of("desired-state/", "--account", "123456789012", "--region", "eu-west-1");
+
+    @TempDir
+    Path folder;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void printsThePinnedPolicyForTheExampleDesiredState() throws IOException {
+        assertThat(policy(EXAMPLE)).isEqualTo(PolicyCommand.PRINTED);
+        String expected;
+        try (InputStream golden = getClass().getResourceAsStream("/cli/example-policy.json")) {
+            expected = new String(golden.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!out().equals(expected)) {
+            Files.writeString(Path.of("target/example-policy.actual.json"), out());
+        }
+        assertThat(out()).isEqualTo(expected);
+    }
+
+    @Test
+    void launchesOnlyTheNamedTaskDefinitionsInTheNamedClusters() throws IOException {
+        policy(EXAMPLE);
+        JsonNode launch = statement("LaunchNamedTaskDefinitionsInNamedClusters");
+        assertThat(launch.get("Action").asText()).isEqualTo("ecs:RunTask");
+        assertThat(texts(launch.get("Resource"))).containsExactly(
+                "arn:aws:ecs:eu-west-1:123456789012:task-definition/ledger-export:7",
+                "arn:aws:ecs:eu-west-1:123456789012:task-definition/payments-api:42",
+                "arn:aws:ecs:eu-west-1:123456789012:task-definition/payments-webhook-relay:*");
+        assertThat(texts(launch.at("/Condition/ArnEquals/ecs:cluster"))).containsExactly(
+                "arn:aws:ecs:eu-west-1:123456789012:cluster/data-batch",
+                "arn:aws:ecs:eu-west-1:123456789012:cluster/payments-prod");
+        assertThat(texts(statement("ObserveAndStopTasksInNamedClusters").at("/Condition/ArnEquals/ecs:cluster")))
+                .hasSize(2);
+    }
+
+    @Test
+    void marksThePassRoleStatementAsAPlaceholderAndWarnsWhenNoRoleIsGiven() throws IOException {
+        policy(EXAMPLE);
+        JsonNode passRole = statement(LeastPrivilegePolicy.PLACEHOLDER_PASS_ROLE_SID);
+        assertThat(passRole.get("Resource").asText()).isEqualTo(LeastPrivilegePolicy.PLACEHOLDER_ROLE);
+        assertThat(passRole.at("/Condition/StringEquals/iam:PassedToService").asText()).isEqualTo("ecs-tasks.amazonaws.com");
+        assertThat(err()).contains("policy: warning: the iam:PassRole statement is a placeholder").contains("--pass-role");
+    }
+
+    @Test
+    void passesOnlyTheGivenRolesAndGrantsEventsLeaseAndExtraTopicOnlyWhenAsked() throws IOException {
+        List<String> args = new ArrayList<>(EXAMPLE);
+        args.addAll(List.of("--pass-role", "arn:aws:iam::123456789012:role/payments-api-task",
+                "--pass-role", "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+                "--events", "arn:aws:sqs:eu-west-1:123456789012:reconciler-events",
+                "--leader-table", "arn:aws:dynamodb:eu-west-1:123456789012:table/reconciler-lease",
+                "--topic", "arn:aws:sns:eu-west-1:123456789012:reconciler"));
+        assertThat(policy(args)).isEqualTo(PolicyCommand.PRINTED);
+        assertThat(out()).doesNotContain("PLACEHOLDER");
+        assertThat(err()).doesNotContain("placeholder");
+        assertThat(texts(statement("PassTaskAndExecutionRolesToEcsTasks").get("Resource"))).containsExactly(
+                "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "arn:aws:iam::123456789012:role/payments-api-task");
+        assertThat(statement("ConsumeTaskStateEvents").get("Resource").asText()).endsWith(":reconciler-events");
+        assertThat(statement("HoldTheLeaderLease").get("Resource").asText()).endsWith("table/reconciler-lease");
+        assertThat(texts(statement("PublishNotifications").get("Resource"))).containsExactly(
+                "arn:aws:sns:eu-west-1:123456789012:data-oncall", "arn:aws:sns:eu-west-1:123456789012:payments-oncall",
+                "arn:aws:sns:eu-west-1:123456789012:reconciler");
+    }
+
+    @Test
+    void leavesOutSnsSqsAndDynamoDbWhenNoFeatureNeedsThem() throws IOException {
+        new DesiredStateFixture(folder).write("team-a/api.yaml", GROUP);
+        assertThat(policy(List.of(folder.toString()))).isEqualTo(PolicyCommand.PRINTED);
+        assertThat(out()).doesNotContain("sns:").doesNotContain("sqs:").doesNotContain("dynamodb:");
+        assertThat(out()).contains("\"arn:aws:ecs:*:*:cluster/prod\"");
+        assertThat(err()).contains("pass --account and --region to pin them");
+    }
+
+    @Test
+    void printsTheValidationErrorsAndNoPolicyForAnInvalidDesiredState() {
+        new DesiredStateFixture(folder).write("team-a/api.yaml", GROUP.replace("replicas: 2", "replicas: -1"));
+        assertThat(policy(List.of(folder.toString()))).isEqualTo(PolicyCommand.INVALID);
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("team-a/api.yaml:6:13 spec.replicas: must not be negative");
+    }
+
+    @Test
+    void refusesAnUnknownOptionAndAMalformedAccountWithUsage() {
+        assertThat(policy(List.of("desired-state/", "--acount", "1"))).isEqualTo(PolicyCommand.USAGE_ERROR);
+        assertThat(err()).contains("unknown option --acount").contains("Usage: policy");
+        assertThat(policy(List.of("desired-state/", "--account", "12"))).isEqualTo(PolicyCommand.USAGE_ERROR);
+        assertThat(err()).contains("--account must be a 12-digit AWS account id");
+        assertThat(policy(List.of())).isEqualTo(PolicyCommand.USAGE_ERROR);
+    }
+
+    private int policy(List<String> args) {
+        out.reset();
+        err.reset();
+        return PolicyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private JsonNode statement(String sid) throws IOException {
+        for (JsonNode statement : new ObjectMapper().readTree(out()).get("Statement")) {
+            if (statement.get("Sid").asText().equals(sid)) {
+                return statement;
+            }
+        }
+        throw new AssertionError("no statement " + sid + " in\n" + out());
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> texts.add(item.asText()));
+        } else {
+            texts.add(node.asText());
+        }
+        return texts;
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
