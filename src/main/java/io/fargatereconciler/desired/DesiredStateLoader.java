@@ -6,7 +6,6 @@ import io.fargatereconciler.desired.mapping.Problems;
 import io.fargatereconciler.desired.yaml.ParsedYaml;
 import io.fargatereconciler.desired.yaml.YamlComposer;
 import io.fargatereconciler.desired.yaml.YamlNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads and validates a whole desired-state folder: every file, every document, and the rules across files
- * (names unique per kind, at least one resource). Never throws for bad input; see {@link LoadResult}.
+ * Loads and validates a whole desired state (a folder, or one read of any {@link DesiredStateSource}): every file,
+ * every document, and the rules across files (names unique per kind, at least one resource). Never throws for bad
+ * input; see {@link LoadResult}.
  */
 public final class DesiredStateLoader {
     private final LoadSettings settings;
@@ -33,32 +33,38 @@ public final class DesiredStateLoader {
         this.mapper = new DocumentMapper(settings.allowedClusters());
     }
 
+    /** Loads a folder: what the {@code validate}, {@code policy} and {@code plan} commands read. */
     public LoadResult load(Path root) {
-        FolderScan scan = DesiredStateFolder.scan(root);
-        List<ValidationError> errors = new ArrayList<>(scan.errors());
+        return load(new FolderSource(root, settings).read());
+    }
+
+    /** Validates everything one read of a source found, as a whole: one bad document refuses the whole snapshot. */
+    public LoadResult load(SourceSnapshot snapshot) {
+        List<ValidationError> errors = new ArrayList<>(snapshot.errors());
         List<MappedDocument> documents = new ArrayList<>();
         MessageDigest revision = sha256();
-        for (SourceFile file : scan.files()) {
-            errors.addAll(read(file, documents, revision));
+        for (SourceDocument document : snapshot.documents()) {
+            errors.addAll(read(document, documents, revision));
         }
         errors.addAll(duplicateNames(documents));
         if (errors.isEmpty() && documents.isEmpty()) {
-            errors.add(ValidationError.ofPath(root.toString(), (scan.files().isEmpty()
+            errors.add(ValidationError.ofPath(snapshot.location(), (snapshot.files() == 0
                     ? "holds no desired-state files (*.yaml, *.yml)" : "holds no desired-state documents")
-                    + "; an empty folder is refused rather than read as 'run nothing', so that a bad mount or"
-                    + " checkout cannot stop every task. To stop tasks, set their replicas to 0"));
+                    + "; an empty " + (S3Location.isS3(snapshot.location()) ? "prefix" : "folder") + " is refused"
+                    + " rather than read as 'run nothing', so that a bad mount, checkout or sync cannot stop every"
+                    + " task. To stop tasks, set their replicas to 0"));
         }
         if (!errors.isEmpty()) {
-            return new LoadResult.Invalid(errors, scan.files().size());
+            return new LoadResult.Invalid(errors, snapshot.files());
         }
         List<DesiredResource> resources = documents.stream().map(document -> document.resource().orElseThrow()).toList();
         return new LoadResult.Valid(DesiredState.of(resources, clock.instant()),
-                HexFormat.of().formatHex(revision.digest(), 0, 6), scan.files().size());
+                HexFormat.of().formatHex(revision.digest(), 0, 6), snapshot.files());
     }
 
-    private List<ValidationError> read(SourceFile file, List<MappedDocument> documents, MessageDigest revision) {
+    private List<ValidationError> read(SourceDocument file, List<MappedDocument> documents, MessageDigest revision) {
         try {
-            SourceText source = SourceTextReader.read(file, settings.maxFileBytes());
+            SourceText source = SourceTextDecoder.decode(file);
             if (source instanceof SourceText.Refused refused) {
                 return List.of(refused.error());
             }
@@ -71,9 +77,6 @@ public final class DesiredStateLoader {
                 mapper.map(document, problems).ifPresent(documents::add);
             }
             return problems.list();
-        } catch (IOException e) {
-            return List.of(ValidationError.ofPath(file.displayPath(), "cannot be read (" + e
-                    + "); check it exists and the reconciler may read it"));
         } catch (RuntimeException e) {
             return List.of(ValidationError.ofPath(file.displayPath(), "could not be checked (" + e
                     + "); this is a bug in fargate-reconciler: please report it with this file"));

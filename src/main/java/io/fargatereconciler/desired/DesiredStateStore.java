@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the desired state in force: the last good load of {@code reconciler.desired-state.path}. A broken edit
+ * Holds the desired state in force: the last good load of {@code reconciler.desired-state.path} (a folder or S3). A broken edit
  * never replaces it; its errors are kept (and logged) until a good load clears them. {@link DesiredStateWatch}
  * feeds it; everyone else only reads. Thread-safe.
  */
@@ -23,8 +23,8 @@ public class DesiredStateStore {
     private final Consumer<DesiredStateChanged> changed;
 
     @Inject
-    DesiredStateStore(DesiredStateConfig config, Event<DesiredStateChanged> changed) {
-        this(config.path(), changed::fire);
+    DesiredStateStore(DesiredStateSource source, Event<DesiredStateChanged> changed) {
+        this(source.location(), changed::fire);
     }
 
     DesiredStateStore(String path, Consumer<DesiredStateChanged> changed) {

@@ -4,7 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.file.Path;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,47 +13,55 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the desired-state folder at start, then checks it every {@code poll-interval} and reloads it once a
- * change has settled for {@code debounce}. Polling file metadata (rather than inotify) works at any depth, on
- * network file systems and across the symlink swaps of Kubernetes and ECS volume mounts.
+ * Loads the desired-state source at start, then checks its fingerprint every poll interval and reloads it once a
+ * change has settled for {@code debounce} (a change seen is checked again after the debounce, not a whole interval
+ * later). Polling (rather than inotify or S3 event notifications) works at any depth, on network file systems,
+ * across the symlink swaps of volume mounts, and against S3 with read-only access.
  */
 @ApplicationScoped
 public class DesiredStateWatch {
     private static final Logger LOG = Logger.getLogger(DesiredStateWatch.class);
 
     private final DesiredStateStore store;
-    private final DesiredStateConfig config;
+    private final DesiredStateSource source;
     private final InstantSource clock;
-    private final Path root;
+    private final Duration pollInterval;
+    private final Duration debounce;
     private final DesiredStateLoader loader;
     private final SettledChangeDetector detector;
     private ScheduledExecutorService executor;
 
-    DesiredStateWatch(DesiredStateStore store, DesiredStateConfig config, InstantSource clock) {
-        if (config.pollInterval().isZero() || config.pollInterval().isNegative() || config.debounce().isNegative()) {
-            throw new IllegalArgumentException("reconciler.desired-state.poll-interval must be above 0 and"
-                    + " reconciler.desired-state.debounce not negative; got " + config.pollInterval() + " and "
-                    + config.debounce());
+    @Inject
+    DesiredStateWatch(DesiredStateStore store, DesiredStateSource source, DesiredStateConfig config,
+                      InstantSource clock) {
+        this(store, source, config.loadSettings(), config.effectivePollInterval(), config.debounce(), clock);
+    }
+
+    DesiredStateWatch(DesiredStateStore store, DesiredStateSource source, LoadSettings settings,
+                      Duration pollInterval, Duration debounce, InstantSource clock) {
+        if (pollInterval.isZero() || pollInterval.isNegative() || debounce.isNegative()) {
+            throw new IllegalArgumentException("the desired-state poll interval (reconciler.desired-state.poll-interval,"
+                    + " or s3.poll-interval for S3) must be above 0 and reconciler.desired-state.debounce not"
+                    + " negative; got " + pollInterval + " and " + debounce);
         }
         this.store = store;
-        this.config = config;
+        this.source = source;
         this.clock = clock;
-        this.root = Path.of(config.path());
-        this.loader = new DesiredStateLoader(config.loadSettings(), clock);
-        this.detector = new SettledChangeDetector(() -> FolderFingerprint.of(root), clock, config.debounce());
+        this.pollInterval = pollInterval;
+        this.debounce = debounce;
+        this.loader = new DesiredStateLoader(settings, clock);
+        this.detector = new SettledChangeDetector(source::fingerprint, clock, debounce);
     }
 
     void start(@Observes StartupEvent event) {
-        LOG.infof("desired state: reading %s (absolute %s), checking for changes every %s", root,
-                root.toAbsolutePath(), config.pollInterval());
+        LOG.infof("desired state: reading %s, checking for changes every %s", source.location(), pollInterval);
         load();
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "desired-state-watch");
             thread.setDaemon(true);
             return thread;
         });
-        long interval = config.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+        schedule(pollInterval);
     }
 
     @PreDestroy
@@ -62,19 +71,29 @@ public class DesiredStateWatch {
         }
     }
 
-    private void poll() {
+    /** One check: reloads when a change has settled. Tests call it directly instead of waiting for the schedule. */
+    void checkNow() {
         try {
             if (detector.settledChange()) {
                 load();
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "desired state: checking %s for changes failed; will try again in %s", root,
-                    config.pollInterval());
+            LOG.errorf(e, "desired state: checking %s for changes failed; will try again in %s", source.location(),
+                    pollInterval);
         }
     }
 
-    private void load() {
-        detector.readingNow();
-        store.record(loader.load(root), clock.instant());
+    /** Reads the whole source and hands the outcome to the store, which keeps the last good state. */
+    void load() {
+        SourceSnapshot snapshot = source.read();
+        detector.read(snapshot.fingerprint());
+        store.record(loader.load(snapshot), clock.instant());
+    }
+
+    private void schedule(Duration delay) {
+        executor.schedule(() -> {
+            checkNow();
+            schedule(detector.changePending() ? debounce : pollInterval);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

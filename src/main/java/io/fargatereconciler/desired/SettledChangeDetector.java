@@ -6,32 +6,32 @@ import java.time.InstantSource;
 import java.util.function.Supplier;
 
 /**
- * Says when a folder has changed since it was last read and has then stayed unchanged for the debounce
- * period, so that a file still being written is not taken. Used from one thread.
+ * Says when a source has changed since it was last read and has then stayed unchanged for the debounce period, so
+ * that a file still being written (or a sync to S3 half done) is not taken. Used from one thread.
  */
 final class SettledChangeDetector {
-    private final Supplier<FolderFingerprint> fingerprint;
+    private final Supplier<SourceFingerprint> fingerprint;
     private final InstantSource clock;
     private final Duration debounce;
-    private FolderFingerprint read;
-    private FolderFingerprint pending;
+    private SourceFingerprint read;
+    private SourceFingerprint pending;
     private Instant pendingSince;
 
-    SettledChangeDetector(Supplier<FolderFingerprint> fingerprint, InstantSource clock, Duration debounce) {
+    SettledChangeDetector(Supplier<SourceFingerprint> fingerprint, InstantSource clock, Duration debounce) {
         this.fingerprint = fingerprint;
         this.clock = clock;
         this.debounce = debounce;
     }
 
-    /** Call just before reading the folder: later changes count from here. */
-    void readingNow() {
-        read = fingerprint.get();
+    /** Call with the fingerprint of what was just read: later changes count from there. */
+    void read(SourceFingerprint whatWasRead) {
+        read = whatWasRead;
         pending = null;
     }
 
-    /** True when the folder differs from the last read and has looked the same for the debounce period. */
+    /** True when the source differs from the last read and has looked the same for the debounce period. */
     boolean settledChange() {
-        FolderFingerprint now = fingerprint.get();
+        SourceFingerprint now = fingerprint.get();
         if (now.equals(read)) {
             pending = null;
             return false;
@@ -42,5 +42,10 @@ final class SettledChangeDetector {
             return false;
         }
         return !clock.instant().isBefore(pendingSince.plus(debounce));
+    }
+
+    /** True while a change has been seen that has not settled yet: the next check is due after the debounce. */
+    boolean changePending() {
+        return pending != null;
     }
 }

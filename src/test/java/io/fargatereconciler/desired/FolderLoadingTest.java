@@ -57,8 +57,8 @@ class FolderLoadingTest {
     void refusesAFolderWithoutDesiredStateFiles() {
         fixture.write("README.md", "nothing here");
         assertThat(fixture.errors()).containsExactly(folder + ": holds no desired-state files (*.yaml, *.yml); an"
-                + " empty folder is refused rather than read as 'run nothing', so that a bad mount or checkout cannot"
-                + " stop every task. To stop tasks, set their replicas to 0");
+                + " empty folder is refused rather than read as 'run nothing', so that a bad mount, checkout or sync"
+                + " cannot stop every task. To stop tasks, set their replicas to 0");
     }
 
     @Test

@@ -22,13 +22,15 @@ class SettledChangeDetectorTest {
     Path folder;
     MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     DesiredStateFixture fixture;
+    FolderSource source;
     SettledChangeDetector detector;
 
     @BeforeEach
     void setUp() {
         fixture = new DesiredStateFixture(folder).write("team/api.yaml", GROUP);
-        detector = new SettledChangeDetector(() -> FolderFingerprint.of(folder), clock, DEBOUNCE);
-        detector.readingNow();
+        source = new FolderSource(folder, LoadSettings.DEFAULT);
+        detector = new SettledChangeDetector(source::fingerprint, clock, DEBOUNCE);
+        detector.read(source.fingerprint());
     }
 
     @Test
@@ -67,7 +69,7 @@ class SettledChangeDetectorTest {
         detector.settledChange();
         clock.advance(DEBOUNCE);
         assertThat(detector.settledChange()).as("added").isTrue();
-        detector.readingNow();
+        detector.read(source.fingerprint());
         Files.delete(folder.resolve("team/api.yaml"));
         detector.settledChange();
         clock.advance(DEBOUNCE);
@@ -79,7 +81,7 @@ class SettledChangeDetectorTest {
         append("team/api.yaml", "# note\n");
         detector.settledChange();
         clock.advance(DEBOUNCE);
-        detector.readingNow();
+        detector.read(source.fingerprint());
         assertThat(detector.settledChange()).isFalse();
     }
 
