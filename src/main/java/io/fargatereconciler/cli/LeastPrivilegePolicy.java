@@ -2,6 +2,7 @@ package io.fargatereconciler.cli;
 
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.S3Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * The reconciler's task-role policy for one desired state: the ECS, IAM and EC2 statements every deployment needs,
- * scoped to the clusters and task definitions named, plus SNS/SQS/DynamoDB statements only for features switched on.
+ * scoped to the clusters and task definitions named, plus SNS/SQS/DynamoDB/S3 statements only for features switched
+ * on (S3: reading the desired state from an {@code s3://} source).
  * The action lists here are the single source for what the reconciler may call; a test checks them against the
  * SDK calls in the {@code aws} package.
  */
@@ -29,6 +31,8 @@ final class LeastPrivilegePolicy {
             "sqs:GetQueueAttributes", "sqs:ReceiveMessage");
     static final List<String> LEASE = List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
             "dynamodb:UpdateItem");
+    static final List<String> LIST_DESIRED_STATE = List.of("s3:ListBucket");
+    static final List<String> READ_DESIRED_STATE = List.of("s3:GetObject");
 
     private final List<Map<String, Object>> statements = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -65,11 +69,20 @@ final class LeastPrivilegePolicy {
         }
         options.eventsQueue().ifPresent(queue -> add("ConsumeTaskStateEvents", EVENTS, queue, null));
         options.leaderTable().ifPresent(table -> add("HoldTheLeaderLease", LEASE, table, null));
+        options.s3Source().ifPresent(this::addDesiredStateBucket);
         if (options.account().isEmpty() || options.region().isEmpty()) {
             warnings.add("clusters and task definitions named without an ARN match any "
                     + (options.account().isEmpty() ? "account" : "") + (options.account().isEmpty() && options.region().isEmpty() ? " and " : "")
                     + (options.region().isEmpty() ? "region" : "") + "; pass --account and --region to pin them");
         }
+    }
+
+    /** ListObjectsV2 under the prefix only (the s3:prefix condition), GetObject on the keys under it; nothing else. */
+    private void addDesiredStateBucket(S3Location source) {
+        String bucketArn = "arn:aws:s3:::" + source.bucket();
+        add("ListDesiredStatePrefix", LIST_DESIRED_STATE, bucketArn, source.prefix().isEmpty() ? null
+                : Map.of("StringLike", Map.of("s3:prefix", source.prefix() + "*")));
+        add("ReadDesiredStateObjects", READ_DESIRED_STATE, bucketArn + "/" + source.prefix() + "*", null);
     }
 
     /** The policy document, ready to serialize: Version and Statement, keys in IAM's usual order. */

@@ -1,5 +1,6 @@
 package io.fargatereconciler.cli;
 
+import io.fargatereconciler.desired.S3Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.Optional;
 sealed interface PolicyArguments {
     String USAGE = """
             Usage: policy [--account ID] [--region REGION] [--pass-role ARN]... [--topic ARN]...
-                          [--events QUEUE_ARN] [--leader-table TABLE_ARN] FOLDER
+                          [--events QUEUE_ARN] [--leader-table TABLE_ARN] [--s3-source S3_URI] FOLDER
 
             Prints the least-privilege IAM policy (JSON) for the reconciler's task role: RunTask only for the
-            task definitions and clusters the desired state in FOLDER names, and SQS/DynamoDB/SNS statements only
-            for the features switched on. Exit status: 0 printed, 1 invalid desired state, 2 usage error.
+            task definitions and clusters the desired state in FOLDER names, and SQS/DynamoDB/SNS/S3 statements
+            only for the features switched on. Exit status: 0 printed, 1 invalid desired state, 2 usage error.
 
               --account ID          AWS account of the clusters and task definitions named by name (default: *)
               --region REGION       their region (default: *)
@@ -22,6 +23,9 @@ sealed interface PolicyArguments {
               --topic ARN           an SNS topic besides those in spec.notifications.topicArn (repeatable)
               --events QUEUE_ARN    the SQS queue of ECS task-state events (reconciler.events.queue-url)
               --leader-table ARN    the DynamoDB lease table (reconciler.leader.table)
+              --s3-source S3_URI    the daemon reads its desired state from s3://bucket/prefix
+                                    (reconciler.desired-state.path): s3:ListBucket on that prefix only,
+                                    s3:GetObject on the keys under it
             """;
 
     record Run(Path folder, PolicyOptions options) implements PolicyArguments {
@@ -41,6 +45,7 @@ sealed interface PolicyArguments {
         List<String> topics = new ArrayList<>();
         String eventsQueue = null;
         String leaderTable = null;
+        S3Location s3Source = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -82,6 +87,16 @@ sealed interface PolicyArguments {
                 case "--topic" -> topics.add(value);
                 case "--events" -> eventsQueue = value;
                 case "--leader-table" -> leaderTable = value;
+                case "--s3-source" -> {
+                    if (!S3Location.isS3(value)) {
+                        return new Wrong("--s3-source must be an s3://bucket/prefix URI, not " + value);
+                    }
+                    try {
+                        s3Source = S3Location.parse(value).orElseThrow();
+                    } catch (IllegalArgumentException e) {
+                        return new Wrong("--s3-source: " + e.getMessage());
+                    }
+                }
                 default -> {
                     return new Wrong("unknown option " + arg);
                 }
@@ -91,6 +106,6 @@ sealed interface PolicyArguments {
             return new Wrong("name the desired-state folder, e.g. policy desired-state/");
         }
         return new Run(folder, new PolicyOptions(Optional.ofNullable(account), Optional.ofNullable(region), passRoles,
-                topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(leaderTable)));
+                topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(leaderTable), Optional.ofNullable(s3Source)));
     }
 }

@@ -1,11 +1,12 @@
 package io.fargatereconciler.cli;
 
+import io.fargatereconciler.desired.S3Location;
 import java.util.List;
 import java.util.Optional;
 
 /** What the desired state cannot tell the {@code policy} command: where it runs and which optional features are on. */
 record PolicyOptions(Optional<String> account, Optional<String> region, List<String> passRoles, List<String> topics,
-                     Optional<String> eventsQueue, Optional<String> leaderTable) {
+                     Optional<String> eventsQueue, Optional<String> leaderTable, Optional<S3Location> s3Source) {
     PolicyOptions {
         passRoles = List.copyOf(passRoles);
         topics = List.copyOf(topics);

@@ -31,7 +31,7 @@ public record S3Location(String bucket, String prefix) {
     /**
      * Reads {@code s3://bucket/prefix}; empty when {@code path} is not an S3 URI (it is then a folder).
      *
-     * @throws IllegalArgumentException naming the property when the URI is malformed
+     * @throws IllegalArgumentException saying what is wrong when the URI is malformed
      */
     public static Optional<S3Location> parse(String path) {
         if (!isS3(path)) {
@@ -47,8 +47,7 @@ public record S3Location(String bucket, String prefix) {
         try {
             return Optional.of(new S3Location(bucket, prefix));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reconciler.desired-state.path " + path + " is not a usable"
-                    + " s3://bucket/prefix URI: " + e.getMessage(), e);
+            throw new IllegalArgumentException(path + " is not a usable s3://bucket/prefix URI: " + e.getMessage(), e);
         }
     }
 

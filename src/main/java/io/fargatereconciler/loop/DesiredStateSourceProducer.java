@@ -26,7 +26,12 @@ public class DesiredStateSourceProducer {
     @Produces
     @Singleton
     DesiredStateSource desiredStateSource(DesiredStateConfig config) {
-        Optional<S3Location> bucket = S3Location.parse(config.path());
+        Optional<S3Location> bucket;
+        try {
+            bucket = S3Location.parse(config.path());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("reconciler.desired-state.path: " + e.getMessage(), e);
+        }
         if (bucket.isEmpty()) {
             return new FolderSource(Path.of(config.path()), config.loadSettings());
         }

@@ -86,6 +86,30 @@ class PolicyCommandTest {
     }
 
     @Test
+    void readsOnlyTheDesiredStatePrefixWhenTheSourceIsS3() throws IOException {
+        List<String> args = new ArrayList<>(EXAMPLE);
+        args.addAll(List.of("--s3-source", "s3://acme-desired-state/prod"));
+        assertThat(policy(args)).isEqualTo(PolicyCommand.PRINTED);
+        JsonNode list = statement("ListDesiredStatePrefix");
+        assertThat(list.get("Action").asText()).isEqualTo("s3:ListBucket");
+        assertThat(list.get("Resource").asText()).isEqualTo("arn:aws:s3:::acme-desired-state");
+        assertThat(list.at("/Condition/StringLike/s3:prefix").asText()).isEqualTo("prod/*");
+        JsonNode read = statement("ReadDesiredStateObjects");
+        assertThat(read.get("Action").asText()).isEqualTo("s3:GetObject");
+        assertThat(read.get("Resource").asText()).isEqualTo("arn:aws:s3:::acme-desired-state/prod/*");
+    }
+
+    @Test
+    void grantsNoS3WithoutAnS3SourceAndRefusesAMalformedOne() throws IOException {
+        policy(EXAMPLE);
+        assertThat(out()).doesNotContain("s3:");
+        assertThat(policy(List.of("desired-state/", "--s3-source", "bucket/prod"))).isEqualTo(PolicyCommand.USAGE_ERROR);
+        assertThat(err()).contains("--s3-source must be an s3://bucket/prefix URI");
+        assertThat(policy(List.of("desired-state/", "--s3-source", "s3://Bad_Bucket/p"))).isEqualTo(PolicyCommand.USAGE_ERROR);
+        assertThat(err()).contains("is not an S3 bucket name");
+    }
+
+    @Test
     void leavesOutSnsSqsAndDynamoDbWhenNoFeatureNeedsThem() throws IOException {
         new DesiredStateFixture(folder).write("team-a/api.yaml", GROUP);
         assertThat(policy(List.of(folder.toString()))).isEqualTo(PolicyCommand.PRINTED);

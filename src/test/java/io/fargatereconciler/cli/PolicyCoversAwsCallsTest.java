@@ -6,6 +6,7 @@ import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.DesiredStateLoader;
 import io.fargatereconciler.desired.LoadResult;
 import io.fargatereconciler.desired.LoadSettings;
+import io.fargatereconciler.desired.S3Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ class PolicyCoversAwsCallsTest {
     private static final Path AWS_SOURCES = Path.of("src/main/java/io/fargatereconciler/aws");
     private static final Map<String, String> IAM_PREFIX_BY_CLIENT = Map.of("EcsClient", "ecs", "SqsClient", "sqs",
             "SnsClient", "sns", "Ec2Client", "ec2", "DynamoDbClient", "dynamodb");
+    /** S3 names its IAM actions apart from its operations: listing a bucket is s3:ListBucket. */
+    private static final Map<String, String> S3_ACTIONS = Map.of("listObjectsV2", "s3:ListBucket",
+            "listObjectsV2Paginator", "s3:ListBucket", "getObject", "s3:GetObject");
     /** The DynamoDB lock client's calls, by what it does with a lock (conditional writes plus consistent reads). */
     private static final Map<String, List<String>> LOCK_CLIENT_ACTIONS = Map.of(
             "acquireLock", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
@@ -43,7 +47,7 @@ class PolicyCoversAwsCallsTest {
      */
     private static final Set<String> GRANTED_AHEAD_OF_THE_CODE = Set.of("ec2:DescribeSubnets");
     private static final Pattern CLIENT_FIELD = Pattern.compile(
-            "\\b(EcsClient|SqsClient|SnsClient|Ec2Client|DynamoDbClient|AmazonDynamoDBLockClient)\\s+(\\w+)\\s*[;=),]");
+            "\\b(EcsClient|SqsClient|SnsClient|Ec2Client|DynamoDbClient|S3Client|AmazonDynamoDBLockClient)\\s+(\\w+)\\s*[;=),]");
 
     @Test
     void allowsEveryOperationTheCodeCallsAndNothingMore() throws IOException {
@@ -60,7 +64,7 @@ class PolicyCoversAwsCallsTest {
     @Test
     void findsTheCallsItChecks() throws IOException {
         assertThat(calledActions()).contains("ecs:RunTask", "ecs:StopTask", "ecs:ListTasks", "ecs:DescribeTasks",
-                "sqs:ReceiveMessage", "sqs:DeleteMessage", "dynamodb:PutItem");
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "dynamodb:PutItem", "s3:ListBucket", "s3:GetObject");
     }
 
     @Test
@@ -98,18 +102,26 @@ class PolicyCoversAwsCallsTest {
             }
             return actions;
         }
+        if (clientType.equals("S3Client")) {
+            String action = S3_ACTIONS.get(method);
+            if (action == null) {
+                throw new AssertionError("map the S3 client's " + method + " to its IAM action");
+            }
+            return List.of(action);
+        }
         // IAM authorizes a batch call by the single action (DeleteMessageBatch -> sqs:DeleteMessage).
         String operation = method.endsWith("Batch") ? method.substring(0, method.length() - "Batch".length()) : method;
         return List.of(IAM_PREFIX_BY_CLIENT.get(clientType) + ":" + Character.toUpperCase(operation.charAt(0))
                 + operation.substring(1));
     }
 
-    private static LeastPrivilegePolicy policyWithEveryFeature() {
+    static LeastPrivilegePolicy policyWithEveryFeature() {
         LoadResult result = new DesiredStateLoader(LoadSettings.DEFAULT, InstantSource.system()).load(Path.of("desired-state"));
         DesiredState state = ((LoadResult.Valid) result).state();
         return new LeastPrivilegePolicy(state, new PolicyOptions(Optional.of("123456789012"), Optional.of("eu-west-1"),
                 List.of("arn:aws:iam::123456789012:role/task"), List.of("arn:aws:sns:eu-west-1:123456789012:t"),
                 Optional.of("arn:aws:sqs:eu-west-1:123456789012:q"),
-                Optional.of("arn:aws:dynamodb:eu-west-1:123456789012:table/t")));
+                Optional.of("arn:aws:dynamodb:eu-west-1:123456789012:table/t"),
+                S3Location.parse("s3://desired-state-bucket/prod/")));
     }
 }

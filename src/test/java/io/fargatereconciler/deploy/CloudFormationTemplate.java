@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * A CloudFormation template read as a YAML node tree, keeping the short-form tags ({@code !Ref}, {@code !GetAtt},
  * {@code !Sub}, {@code !If}), so a test can follow every reference the way CloudFormation would.
  */
-final class CloudFormationTemplate {
+public final class CloudFormationTemplate {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
     private final MappingNode root;
@@ -32,24 +32,24 @@ final class CloudFormationTemplate {
         this.root = root;
     }
 
-    static CloudFormationTemplate read(Path file) throws IOException {
+    public static CloudFormationTemplate read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
             return new CloudFormationTemplate((MappingNode) new Yaml(new LoaderOptions()).compose(reader));
         }
     }
 
-    Map<String, Node> section(String name) {
+    public Map<String, Node> section(String name) {
         return child(root, name).map(CloudFormationTemplate::entries).orElse(Map.of());
     }
 
     /** Every reference in the template, as (kind, target, where) with kind Ref, GetAtt, Sub, Condition. */
-    List<Reference> references() {
+    public List<Reference> references() {
         List<Reference> found = new ArrayList<>();
         collect(root, "", found);
         return found;
     }
 
-    static Map<String, Node> entries(Node node) {
+    public static Map<String, Node> entries(Node node) {
         Map<String, Node> entries = new LinkedHashMap<>();
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
@@ -59,12 +59,12 @@ final class CloudFormationTemplate {
         return entries;
     }
 
-    static Optional<Node> child(Node node, String key) {
+    public static Optional<Node> child(Node node, String key) {
         return Optional.ofNullable(entries(node).get(key));
     }
 
     /** Follows a dotted path of mapping keys, e.g. {@code Properties.HealthCheckPath}. */
-    static Optional<Node> at(Node node, String dottedPath) {
+    public static Optional<Node> at(Node node, String dottedPath) {
         Optional<Node> current = Optional.of(node);
         for (String key : dottedPath.split("\\.")) {
             current = current.flatMap(n -> child(n, key));
@@ -72,12 +72,12 @@ final class CloudFormationTemplate {
         return current;
     }
 
-    static Optional<String> scalarAt(Node node, String dottedPath) {
+    public static Optional<String> scalarAt(Node node, String dottedPath) {
         return at(node, dottedPath).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).getValue());
     }
 
     /** The scalar itself, or the first scalar of a sequence. */
-    static String firstScalar(Node node) {
+    public static String firstScalar(Node node) {
         if (node instanceof SequenceNode sequence && !sequence.getValue().isEmpty()) {
             return firstScalar(sequence.getValue().get(0));
         }
@@ -120,6 +120,6 @@ final class CloudFormationTemplate {
         }
     }
 
-    record Reference(String kind, String target, String where) {
+    public record Reference(String kind, String target, String where) {
     }
 }
