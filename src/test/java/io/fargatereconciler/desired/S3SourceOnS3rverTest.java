@@ -217,6 +217,18 @@ class S3SourceOnS3rverTest {
     }
 
     @Test
+    void saysWhenTheBucketDoesNotExist() {
+        bucket = "no-such-bucket";
+        watchBucket(server, LoadSettings.DEFAULT);
+
+        watch.load();
+
+        assertThat(store.current()).isEmpty();
+        assertThat(store.errors()).singleElement().asString()
+                .startsWith("s3://no-such-bucket/prod/: cannot be listed (S3 answered 404 NoSuchBucket: ");
+    }
+
+    @Test
     void keepsTheLastGoodStateWhileTheServerIsDownAndSaysSo() {
         try (S3rver own = S3rver.start()) {
             own.createBucket(bucket);
