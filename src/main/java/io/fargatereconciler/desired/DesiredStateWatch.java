@@ -91,6 +91,9 @@ public class DesiredStateWatch {
     }
 
     private void schedule(Duration delay) {
+        if (executor.isShutdown()) {
+            return;
+        }
         executor.schedule(() -> {
             checkNow();
             schedule(detector.changePending() ? debounce : pollInterval);
