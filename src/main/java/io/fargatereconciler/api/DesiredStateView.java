@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The body of {@code GET /api/v1/desired-state}: the state in force ({@code inForce}, null before the first good
- * load), when the folder was last read, and the errors of that read (empty when it was good).
+ * load), when the source (folder or S3 prefix) was last read, and the errors of that read (empty when it was good).
  */
 public record DesiredStateView(String path, InForce inForce, Instant lastAttemptAt, boolean latestAttemptValid,
                                List<ValidationError> errors) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the daemon knows about its desired state: the last good load (in force), when the folder was last read,
+ * What the daemon knows about its desired state: the last good load (in force), when the source (folder or S3 prefix) was last read,
  * and the errors of that latest read (empty when it was good). Immutable.
  */
 public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, Instant lastAttemptAtOrNull,
@@ -23,7 +23,7 @@ public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, I
         return Optional.ofNullable(lastGoodOrNull);
     }
 
-    /** When the folder was last read, successfully or not; empty before the first read. */
+    /** When the source was last read, successfully or not; empty before the first read. */
     public Optional<Instant> lastAttemptAt() {
         return Optional.ofNullable(lastAttemptAtOrNull);
     }

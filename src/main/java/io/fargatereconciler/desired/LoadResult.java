@@ -3,7 +3,7 @@ package io.fargatereconciler.desired;
 import java.util.List;
 import java.util.Objects;
 
-/** The outcome of loading a desired-state folder: a complete valid state, or every error found. */
+/** The outcome of loading a desired-state source (a folder or an S3 prefix): a complete valid state, or every error found. */
 public sealed interface LoadResult {
     /** How many desired-state files were read. */
     int files();
