@@ -106,6 +106,7 @@ sealed interface PolicyArguments {
             return new Wrong("name the desired-state folder, e.g. policy desired-state/");
         }
         return new Run(folder, new PolicyOptions(Optional.ofNullable(account), Optional.ofNullable(region), passRoles,
-                topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(leaderTable), Optional.ofNullable(s3Source)));
+                topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(leaderTable),
+                Optional.ofNullable(s3Source)));
     }
 }

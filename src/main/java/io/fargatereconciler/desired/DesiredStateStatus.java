@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the daemon knows about its desired state: the last good load (in force), when the source (folder or S3 prefix) was last read,
- * and the errors of that latest read (empty when it was good). Immutable.
+ * What the daemon knows about its desired state: the last good load (in force), when the source (folder or S3
+ * prefix) was last read, and the errors of that latest read (empty when it was good). Immutable.
  */
 public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, Instant lastAttemptAtOrNull,
                                  List<ValidationError> errors) {
