@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Holds the desired state in force: the last good load of {@code reconciler.desired-state.path} (a folder or S3).
- * A broken edit never replaces it; its errors are kept (and logged) until a good load clears them. {@link DesiredStateWatch}
- * feeds it; everyone else only reads. Thread-safe.
+ * A broken edit never replaces it; its errors are kept (and logged) until a good load clears them.
+ * {@link DesiredStateWatch} feeds it; everyone else only reads. Thread-safe.
  */
 @ApplicationScoped
 public class DesiredStateStore {
