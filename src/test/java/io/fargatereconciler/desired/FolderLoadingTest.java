@@ -5,6 +5,7 @@ import static io.fargatereconciler.desired.DesiredStateFixture.JOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,14 @@ class FolderLoadingTest {
     @BeforeEach
     void setUp() {
         fixture = new DesiredStateFixture(folder);
+    }
+
+    @Test
+    void refusesAFolderWithMoreFilesThanTheLimitWithoutReadingThem() {
+        fixture.write("a.yaml", GROUP).write("b.yaml", "not: [valid").write("c.yaml", JOB);
+        assertThat(fixture.errors(new LoadSettings(LoadSettings.DEFAULT_MAX_FILE_BYTES, 2, Set.of())))
+                .containsExactly(folder + ": holds more than 2 desired-state files, over the limit"
+                        + " (reconciler.desired-state.max-files); none were read. Merge files or raise the limit");
     }
 
     @Test

@@ -85,6 +85,18 @@ class SettledChangeDetectorTest {
         assertThat(detector.settledChange()).isFalse();
     }
 
+    @Test
+    void saysAChangeIsPendingFromFirstSightUntilItIsRead() throws IOException {
+        assertThat(detector.changePending()).as("unchanged").isFalse();
+        append("team/api.yaml", "# note\n");
+        detector.settledChange();
+        assertThat(detector.changePending()).as("seen, not settled").isTrue();
+        clock.advance(DEBOUNCE);
+        assertThat(detector.settledChange()).isTrue();
+        detector.read(source.fingerprint());
+        assertThat(detector.changePending()).as("read").isFalse();
+    }
+
     private void append(String file, String text) throws IOException {
         Files.writeString(folder.resolve(file), text, StandardOpenOption.APPEND);
     }
