@@ -194,7 +194,7 @@ public final class EventIntake {
                 if (!queue.hasDeadLetterQueue()) {
                     LOG.warnf("Event queue %s has no redrive policy: a message that is not an ECS task state change"
                             + " is received again and again until it expires. Give the queue a dead-letter queue"
-                            + " (maxReceiveCount 5), see docs/events-and-leader.md.", queue.queueUrl());
+                            + " (maxReceiveCount 5), see docs/high-availability.md.", queue.queueUrl());
                 }
             } catch (RuntimeException e) {
                 LOG.debugf("Could not read the redrive policy of %s: %s", queue.queueUrl(), e);
