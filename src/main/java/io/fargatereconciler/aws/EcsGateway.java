@@ -14,9 +14,14 @@ public interface EcsGateway extends EcsTaskReader {
     /**
      * RunTask for {@code launch}, marked with our startedBy and ownership tags, in the planner's terms: started
      * (with failures[] entries), clientToken reused or in conflict, throttled, server error or rejected.
+     * Throws {@link MutationRefused} when the gateway's {@link MutationPermit} refuses an attempt (nothing was sent
+     * for it).
      */
     LaunchResult runTask(Launch launch);
 
-    /** StopTask for a task we own; the reason ECS records starts with {@code StopClassifier.OWN_STOP_PREFIX}. */
+    /**
+     * StopTask for a task we own; the reason ECS records starts with {@code StopClassifier.OWN_STOP_PREFIX}. Throws
+     * {@link MutationRefused} as {@link #runTask} does.
+     */
     StopResult stopTask(Stop stop);
 }

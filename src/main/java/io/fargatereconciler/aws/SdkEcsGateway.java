@@ -18,13 +18,24 @@ import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
 import software.amazon.awssdk.services.ecs.model.TaskField;
 
-/** {@link EcsGateway} on the AWS SDK v2 {@link EcsClient}, every call behind one {@link EcsCallGuard}. */
+/**
+ * {@link EcsGateway} on the AWS SDK v2 {@link EcsClient}, every call behind one {@link EcsCallGuard}. Every attempt of
+ * RunTask and StopTask, retries included, first asks the {@link MutationPermit}; when it says no, the call throws
+ * {@link MutationRefused} and nothing is sent.
+ */
 public final class SdkEcsGateway implements EcsGateway {
     private final EcsClient ecs;
     private final String ownerId;
     private final EcsCallGuard guard;
+    private final MutationPermit permit;
 
+    /** A gateway that may always mutate: a single replica, or a command that only reads. */
     public SdkEcsGateway(EcsClient ecs, String ownerId, EcsConfig config) {
+        this(ecs, ownerId, config, MutationPermit.ALWAYS);
+    }
+
+    public SdkEcsGateway(EcsClient ecs, String ownerId, EcsConfig config, MutationPermit permit) {
+        this.permit = Objects.requireNonNull(permit, "permit");
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         if (ownerId == null || ownerId.isBlank() || ownerId.length() > 128) {
             throw new IllegalArgumentException("reconciler.owner-id must be 1..128 characters (ECS startedBy limit)");
@@ -36,6 +47,7 @@ public final class SdkEcsGateway implements EcsGateway {
     @Override
     public LaunchResult runTask(Launch launch) {
         EcsResult<LaunchResult> result = guarded("RunTask", () -> {
+            requirePermit("RunTask");
             RunTaskResponse response = ecs.runTask(RunTaskRequests.of(launch, ownerId));
             String cluster = launch.task().cluster();
             List<ObservedTask> tasks = response.tasks().stream()
@@ -47,9 +59,11 @@ public final class SdkEcsGateway implements EcsGateway {
 
     @Override
     public StopResult stopTask(Stop stop) {
-        EcsResult<StopTaskResponse> result = guarded("StopTask", () -> ecs.stopTask(request -> request
-                .cluster(stop.cluster()).task(stop.taskArn())
-                .reason(truncate(StopClassifier.OWN_STOP_PREFIX + stop.reason(), 255))));
+        EcsResult<StopTaskResponse> result = guarded("StopTask", () -> {
+            requirePermit("StopTask");
+            return ecs.stopTask(request -> request.cluster(stop.cluster()).task(stop.taskArn())
+                    .reason(truncate(StopClassifier.OWN_STOP_PREFIX + stop.reason(), 255)));
+        });
         return result.isOk() ? StopResult.stopped() : PlanResults.stopFailed(result);
     }
 
@@ -82,9 +96,17 @@ public final class SdkEcsGateway implements EcsGateway {
         return guard.circuitState();
     }
 
+    private void requirePermit(String operation) {
+        if (!permit.permitted()) {
+            throw new MutationRefused(operation);
+        }
+    }
+
     private <T> EcsResult<T> guarded(String operation, Supplier<T> call) {
         try {
             return EcsResult.ok(guard.call(call));
+        } catch (MutationRefused refused) {
+            throw refused;
         } catch (RuntimeException error) {
             return EcsErrors.toResult(operation, error);
         }

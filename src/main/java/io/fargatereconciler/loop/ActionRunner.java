@@ -1,6 +1,7 @@
 package io.fargatereconciler.loop;
 
 import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.aws.MutationRefused;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
 import io.fargatereconciler.observe.TaskObserver;
@@ -23,8 +24,9 @@ import org.jboss.logging.Logger;
 /**
  * Carries out a plan's actions through the gateway, in order, folding each result into the planner's memory and
  * logging one line per decision. Stops early on shutdown, when this replica stops leading (checked right before every
- * RunTask and StopTask), and after a throttled or failed ECS call (the planner pauses the loop; the remaining actions
- * are re-planned next pass).
+ * RunTask and StopTask, and by the gateway again before every attempt of one, retries included: {@link MutationRefused}),
+ * and after a throttled or failed ECS call (the planner pauses the loop; the remaining actions are re-planned next
+ * pass).
  */
 final class ActionRunner {
     private static final Logger LOG = Logger.getLogger(ActionRunner.class);
@@ -67,21 +69,27 @@ final class ActionRunner {
                 return;
             }
             boolean ecsTroubled;
-            if (actions.get(i) instanceof Launch launch) {
-                LaunchResult result = ecs.runTask(launch);
-                next = planner.afterLaunch(next, launch, result, clock.instant());
-                folded.accept(next);
-                record(launch, result);
-                ecsTroubled = result.outcome() == LaunchResult.Outcome.THROTTLED
-                        || result.outcome() == LaunchResult.Outcome.SERVER_ERROR;
-            } else {
-                Stop stop = (Stop) actions.get(i);
-                StopResult result = ecs.stopTask(stop);
-                next = planner.afterStop(next, stop, result, clock.instant());
-                folded.accept(next);
-                record(stop, result);
-                ecsTroubled = result.outcome() == StopResult.Outcome.THROTTLED
-                        || result.outcome() == StopResult.Outcome.SERVER_ERROR;
+            try {
+                if (actions.get(i) instanceof Launch launch) {
+                    LaunchResult result = ecs.runTask(launch);
+                    next = planner.afterLaunch(next, launch, result, clock.instant());
+                    folded.accept(next);
+                    record(launch, result);
+                    ecsTroubled = result.outcome() == LaunchResult.Outcome.THROTTLED
+                            || result.outcome() == LaunchResult.Outcome.SERVER_ERROR;
+                } else {
+                    Stop stop = (Stop) actions.get(i);
+                    StopResult result = ecs.stopTask(stop);
+                    next = planner.afterStop(next, stop, result, clock.instant());
+                    folded.accept(next);
+                    record(stop, result);
+                    ecsTroubled = result.outcome() == StopResult.Outcome.THROTTLED
+                            || result.outcome() == StopResult.Outcome.SERVER_ERROR;
+                }
+            } catch (MutationRefused refused) {
+                LOG.warnf("action=skip count=%d reason=\"%s\"", actions.size() - i, refused.getMessage());
+                folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
+                return;
             }
             if (ecsTroubled && i < actions.size() - 1) {
                 LOG.warnf("action=pause skipped=%d reason=\"ECS throttled or failed a call; the remaining actions are "

@@ -43,8 +43,9 @@ public class EngineBeans {
 
     @Produces
     @Singleton
-    SdkEcsGateway ecsGateway(EcsClient client, LoopConfig loop, EcsConfig ecs) {
-        return new SdkEcsGateway(client, loop.ownerId(), ecs);
+    SdkEcsGateway ecsGateway(EcsClient client, LoopConfig loop, EcsConfig ecs, Leadership leadership) {
+        // every attempt of RunTask/StopTask (retries included) asks whether this replica still leads
+        return new SdkEcsGateway(client, loop.ownerId(), ecs, leadership::isLeader);
     }
 
     @Produces

@@ -64,7 +64,8 @@ final class Daemon {
                    TestLoopSettings settings, JobNotifications notifications, Leadership leadership) {
         this.account = account;
         this.health = new LoopHealth(account.clock.instant());
-        EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID, account.ecsConfig));
+        EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID,
+                account.ecsConfig, leadership::isLeader));
         ReconcilerMetrics metrics = new ReconcilerMetrics(meters, status, account.clock);
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
                 metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership);
