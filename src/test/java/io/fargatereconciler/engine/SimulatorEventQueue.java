@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class SimulatorEventQueue implements AutoCloseable {
     private static final Duration LONG_POLL = Duration.ofSeconds(1);
+    private static final Duration SOCKET_SLACK = Duration.ofSeconds(2);
 
     final ElasticMq sqs;
     final String queueUrl;
@@ -40,7 +41,7 @@ final class SimulatorEventQueue implements AutoCloseable {
         this.queueUrl = sqs.createQueueWithDeadLetterQueue("task-events", 5, Duration.ofSeconds(30)).url();
         this.listening = account.admin().addTaskStateChangeListener(sent::add);
         account.admin().sendEventsToQueue(queueUrl);
-        this.intakeClient = sqs.client();
+        this.intakeClient = sqs.client(LONG_POLL.plus(SOCKET_SLACK));
         LoopEventSink sink = new LoopEventSink(daemon.loop, account::desired);
         this.intake = new EventIntake(new SqsEventQueueGateway(intakeClient,
                 new EventQueueSettings(queueUrl, EventQueueSettings.SQS_MAX_BATCH, LONG_POLL)), sink, sink,

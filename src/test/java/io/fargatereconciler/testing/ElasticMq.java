@@ -36,11 +36,19 @@ public final class ElasticMq implements AutoCloseable {
 
     /** A new client for this server, with test credentials; the caller closes it. */
     public SqsClient client() {
+        return client(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A new client whose calls give up after {@code socketTimeout} without an answer (as the daemon's does, after the
+     * long-poll wait plus a slack): ElasticMQ never answers a long poll in flight when its queue is deleted.
+     */
+    public SqsClient client(Duration socketTimeout) {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(socketTimeout))
                 .build();
     }
 
