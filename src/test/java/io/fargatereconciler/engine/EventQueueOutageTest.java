@@ -11,7 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -145,7 +147,7 @@ class EventQueueOutageTest {
 
     private TaskSnapshot oldestRunning() {
         return account.liveTasks().stream().filter(task -> "RUNNING".equals(task.lastStatus()))
-                .min((a, b) -> a.startedAt().compareTo(b.startedAt())).orElseThrow();
+                .min(Comparator.comparing(TaskSnapshot::startedAt)).orElseThrow();
     }
 
     private Set<String> taskArns() {
@@ -153,7 +155,7 @@ class EventQueueOutageTest {
                 .collect(Collectors.toSet());
     }
 
-    private java.util.Optional<TaskSnapshot> newTask(Set<String> before) {
+    private Optional<TaskSnapshot> newTask(Set<String> before) {
         return account.admin().tasks(SimulatedAccount.CLUSTER).stream()
                 .filter(task -> !before.contains(task.taskArn())).findFirst();
     }
