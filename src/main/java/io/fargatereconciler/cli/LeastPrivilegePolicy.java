@@ -26,6 +26,12 @@ final class LeastPrivilegePolicy {
     static final List<String> TAG_AT_LAUNCH = List.of("ecs:TagResource");
     static final List<String> PASS_ROLE = List.of("iam:PassRole");
     static final List<String> SUBNETS = List.of("ec2:DescribeSubnets");
+    static final List<String> CREATE_TEST_ENI = List.of("ec2:CreateNetworkInterface");
+    static final List<String> TAG_TEST_ENI = List.of("ec2:CreateTags");
+    static final List<String> DELETE_TEST_ENI = List.of("ec2:DeleteNetworkInterface");
+    static final List<String> FIND_TEST_ENIS = List.of("ec2:DescribeNetworkInterfaces");
+    /** The tag every test network interface carries (see the test-ENI diagnosis). */
+    static final String TEST_ENI_TAG = "fargate-reconciler/test-eni";
     static final List<String> NOTIFY = List.of("sns:Publish");
     static final List<String> EVENTS = List.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
             "sqs:GetQueueAttributes", "sqs:ReceiveMessage");
@@ -43,7 +49,10 @@ final class LeastPrivilegePolicy {
         Set<String> clusters = new TreeSet<>();
         Set<String> taskDefinitions = new TreeSet<>();
         Set<String> topics = new TreeSet<>(options.topics());
+        Set<String> subnets = new TreeSet<>();
         for (DesiredResource resource : state.resources().values()) {
+            resource.task().network().subnets().forEach(subnet -> subnets.add(
+                    "arn:aws:ec2:" + region + ":" + account + ":subnet/" + subnet));
             clusters.add(clusterArn(resource.task().cluster(), region, account));
             taskDefinitions.add(taskDefinitionArn(resource.task().taskDefinition(), region, account));
             if (resource.task().notifications().topicArn() != null) {
@@ -64,6 +73,9 @@ final class LeastPrivilegePolicy {
             add("PassTaskAndExecutionRolesToEcsTasks", PASS_ROLE, List.copyOf(new TreeSet<>(options.passRoles())), toEcsTasks);
         }
         add("ReadSubnetFreeIps", SUBNETS, "*", null);
+        if (options.testEni()) {
+            addTestEni(region, account, List.copyOf(subnets));
+        }
         if (!topics.isEmpty()) {
             add("PublishNotifications", NOTIFY, List.copyOf(topics), null);
         }
@@ -83,6 +95,25 @@ final class LeastPrivilegePolicy {
         add("ListDesiredStatePrefix", LIST_DESIRED_STATE, bucketArn, source.prefix().isEmpty() ? null
                 : Map.of("StringLike", Map.of("s3:prefix", source.prefix() + "*")));
         add("ReadDesiredStateObjects", READ_DESIRED_STATE, bucketArn + "/" + source.prefix() + "*", null);
+    }
+
+    /**
+     * The test-ENI diagnosis: create an interface only tagged as ours (tagging allowed only as part of the create),
+     * only in the desired state's subnets, delete only interfaces tagged as ours, and find leftovers (Describe
+     * calls have no resource-level permissions).
+     */
+    private void addTestEni(String region, String account, List<String> subnets) {
+        String interfaces = "arn:aws:ec2:" + region + ":" + account + ":network-interface/*";
+        add("CreateTestEniOnlyTaggedAsOurs", CREATE_TEST_ENI, interfaces,
+                Map.of("Null", Map.of("aws:RequestTag/" + TEST_ENI_TAG, "false")));
+        List<String> placement = new ArrayList<>(subnets);
+        placement.add("arn:aws:ec2:" + region + ":" + account + ":security-group/*");
+        add("CreateTestEniInNamedSubnets", CREATE_TEST_ENI, placement, null);
+        add("TagTestEniAtCreate", TAG_TEST_ENI, interfaces,
+                Map.of("StringEquals", Map.of("ec2:CreateAction", "CreateNetworkInterface")));
+        add("DeleteOnlyTestEnisTaggedAsOurs", DELETE_TEST_ENI, interfaces,
+                Map.of("Null", Map.of("aws:ResourceTag/" + TEST_ENI_TAG, "false")));
+        add("FindLeftoverTestEnis", FIND_TEST_ENIS, "*", null);
     }
 
     /** The policy document, ready to serialize: Version and Statement, keys in IAM's usual order. */

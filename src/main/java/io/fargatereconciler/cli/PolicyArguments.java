@@ -10,7 +10,8 @@ import java.util.Optional;
 sealed interface PolicyArguments {
     String USAGE = """
             Usage: policy [--account ID] [--region REGION] [--pass-role ARN]... [--topic ARN]...
-                          [--events QUEUE_ARN] [--leader-table TABLE_ARN] [--s3-source S3_URI] FOLDER
+                          [--events QUEUE_ARN] [--leader-table TABLE_ARN] [--s3-source S3_URI] [--test-eni]
+                          FOLDER
 
             Prints the least-privilege IAM policy (JSON) for the reconciler's task role: RunTask only for the
             task definitions and clusters the desired state in FOLDER names, and SQS/DynamoDB/SNS/S3 statements
@@ -26,6 +27,8 @@ sealed interface PolicyArguments {
               --s3-source S3_URI    the daemon reads its desired state from s3://bucket/prefix
                                     (reconciler.desired-state.path): s3:ListBucket on that prefix only,
                                     s3:GetObject on the keys under it
+              --test-eni            the test-ENI diagnosis is on (reconciler.diagnostics.test-eni=true): create and
+                                    delete tagged network interfaces in the desired state's subnets
             """;
 
     record Run(Path folder, PolicyOptions options) implements PolicyArguments {
@@ -46,10 +49,15 @@ sealed interface PolicyArguments {
         String eventsQueue = null;
         String leaderTable = null;
         S3Location s3Source = null;
+        boolean testEni = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
                 return new Help();
+            }
+            if (arg.equals("--test-eni")) {
+                testEni = true;
+                continue;
             }
             if (!arg.startsWith("-")) {
                 if (folder != null) {
@@ -107,6 +115,6 @@ sealed interface PolicyArguments {
         }
         return new Run(folder, new PolicyOptions(Optional.ofNullable(account), Optional.ofNullable(region), passRoles,
                 topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(leaderTable),
-                Optional.ofNullable(s3Source)));
+                Optional.ofNullable(s3Source), testEni));
     }
 }

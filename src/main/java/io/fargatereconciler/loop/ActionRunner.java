@@ -4,6 +4,7 @@ import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.MutationRefused;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
+import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Launch;
@@ -37,6 +38,7 @@ final class ActionRunner {
     private final PassRecorder recorder;
     private final InstantSource clock;
     private final Leadership leadership;
+    private final SubnetSteeringSteps subnets;
 
     ActionRunner(ReconcilePassParts parts, InstantSource clock) {
         this.ecs = parts.ecs();
@@ -45,6 +47,7 @@ final class ActionRunner {
         this.recorder = parts.recorder();
         this.clock = clock;
         this.leadership = parts.leadership();
+        this.subnets = parts.subnets();
     }
 
     /**
@@ -72,6 +75,7 @@ final class ActionRunner {
             try {
                 if (actions.get(i) instanceof Launch launch) {
                     LaunchResult result = ecs.runTask(launch);
+                    subnets.afterLaunch(launch, result, clock.instant());
                     next = planner.afterLaunch(next, launch, result, clock.instant());
                     folded.accept(next);
                     record(launch, result);

@@ -1,5 +1,6 @@
 package io.fargatereconciler.loop;
 
+import io.fargatereconciler.aws.Ec2Clients;
 import io.fargatereconciler.aws.EcsClients;
 import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.aws.EcsEndpointOverride;
@@ -7,9 +8,13 @@ import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.NotificationsConfig;
 import io.fargatereconciler.aws.SnsClients;
 import io.fargatereconciler.aws.SnsNotifier;
+import io.fargatereconciler.aws.SdkEc2Gateway;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.desired.DesiredStateStore;
 import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.loop.subnets.DiagnosticsConfig;
+import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
+import io.fargatereconciler.loop.subnets.SubnetsConfig;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Planner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +25,13 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * Wires the engine (the clock comes from {@link ClockProducer}): ECS client and gateway, observer, planner, status
- * books, Job notifications (SNS), the loop (acting only while {@link Leadership} says this replica leads) and the
+ * Wires the engine (the clock comes from {@link ClockProducer}): ECS and EC2 clients and gateways, subnet steering,
+ * observer, planner, status books, Job notifications (SNS), the loop (acting only while {@link Leadership} says this replica leads) and the
  * loop's work queue as the event intake's {@code WorkQueueSink} and {@code TaskGroupLookup}.
  */
 @ApplicationScoped
@@ -46,6 +52,27 @@ public class EngineBeans {
     SdkEcsGateway ecsGateway(EcsClient client, LoopConfig loop, EcsConfig ecs, Leadership leadership) {
         // every attempt of RunTask/StopTask (retries included) asks whether this replica still leads
         return new SdkEcsGateway(client, loop.ownerId(), ecs, leadership::isLeader);
+    }
+
+    @Produces
+    @Singleton
+    Ec2Client ec2Client(EcsConfig config, Instance<EcsEndpointOverride> override) {
+        return Ec2Clients.create(config.callTimeout(),
+                override.isResolvable() ? Optional.of(override.get()) : Optional.empty());
+    }
+
+    void closeEc2Client(@Disposes Ec2Client client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    SubnetSteeringSteps subnetSteering(SubnetsConfig subnets, DiagnosticsConfig diagnostics, Instance<Ec2Client> ec2,
+                                       LoopConfig loop, PassRecorder recorder) {
+        if (!subnets.steering() && !diagnostics.testEni()) {
+            return SubnetSteeringSteps.off();
+        }
+        return new SubnetSteeringSteps(subnets, diagnostics, new SdkEc2Gateway(ec2.get()), loop.ownerId(), recorder);
     }
 
     @Produces
@@ -89,9 +116,10 @@ public class EngineBeans {
     @Singleton
     ReconcileLoop reconcileLoop(DesiredStateStore desired, EcsGateway ecs, GroupStatusBook status,
                                 PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config,
-                                JobStatusBook jobs, JobNotifications notifications, Leadership leadership) {
+                                JobStatusBook jobs, JobNotifications notifications, Leadership leadership,
+                                SubnetSteeringSteps subnets) {
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health,
-                jobs, new JobEventReporter(recorder, notifications), leadership);
+                jobs, new JobEventReporter(recorder, notifications), leadership, subnets);
         return new ReconcileLoop(desired::current, parts, new Planner(config.plannerConfig()), clock, config.loop(),
                 new SecureRandom());
     }

@@ -3,7 +3,10 @@ package io.fargatereconciler.loop;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.observe.StopCause;
 import io.fargatereconciler.plan.job.JobRunResult;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
+import io.fargatereconciler.plan.subnet.TestEniOutcome;
 import java.time.Duration;
+import java.time.Instant;
 
 /** What the loop reports as it goes, for metrics. Every method has a no-op default. */
 public interface PassRecorder {
@@ -21,6 +24,14 @@ public interface PassRecorder {
 
     /** A StopTask we sent for {@code reason} (scale-down, roll...). */
     default void stopRequested(ResourceKey group, String result) {
+    }
+
+    /** The subnets' health after a pass (for per-subnet gauges). */
+    default void subnetHealth(SubnetHealthBook book, Instant now) {
+    }
+
+    /** A test-ENI diagnosis ran in the subnet. */
+    default void testEni(String subnetId, TestEniOutcome.Result result) {
     }
 
     /** ECS answered ThrottlingException to {@code operation}. */

@@ -6,6 +6,7 @@ import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
+import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.ObservedCluster;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.TaskObserver;
@@ -15,6 +16,7 @@ import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import io.fargatereconciler.plan.StoppedCopy;
+import io.fargatereconciler.plan.SubnetSteering;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -47,6 +49,7 @@ final class ReconcilePass {
     private volatile PlannerMemory memory;
     private final TaskGroupIndex taskGroups;
     private final Leadership leadership;
+    private final SubnetSteeringSteps subnets;
     private Map<ResourceKey, Integer> lastOrphans = Map.of();
 
     ReconcilePass(ReconcilePassParts parts, Planner planner, PlannerMemory memory, InstantSource clock,
@@ -60,6 +63,7 @@ final class ReconcilePass {
         this.memory = memory;
         this.taskGroups = taskGroups;
         this.leadership = parts.leadership();
+        this.subnets = parts.subnets();
         this.actions = new ActionRunner(parts, clock);
         this.jobs = parts.jobs();
         this.jobEvents = parts.jobEvents();
@@ -78,7 +82,8 @@ final class ReconcilePass {
     Map<ResourceKey, Instant> run(DesiredState desired, Set<String> clusters, boolean leading,
                                   BooleanSupplier stopping) {
         ObservedState observed = observe(desired, clusters);
-        Plan plan = planner.plan(desired, observed, memory, clock.instant());
+        SubnetSteering steering = subnets.beforePlan(desired, observed, clock.instant());
+        Plan plan = planner.plan(desired, observed, memory, clock.instant(), steering);
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
         reportOrphans(plan.orphans());
@@ -91,7 +96,8 @@ final class ReconcilePass {
         }
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
-        Plan after = planner.plan(desired, observed, memory, clock.instant());
+        subnets.afterPass(desired, leading, clock.instant());
+        Plan after = planner.plan(desired, observed, memory, clock.instant(), subnets.steering(clock.instant()));
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
         jobs.planned(desired, after.jobs());
         Map<ResourceKey, Instant> nextLooks = new TreeMap<>();

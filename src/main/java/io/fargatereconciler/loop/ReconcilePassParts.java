@@ -2,6 +2,7 @@ package io.fargatereconciler.loop;
 
 import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.TaskObserver;
 import java.util.Objects;
 
@@ -9,11 +10,17 @@ import java.util.Objects;
  * The collaborators of a reconcile pass, so the loop's constructor stays short. {@code jobs} holds the Jobs' status
  * for the API, {@code jobEvents} reports what happened to Jobs (log, metrics, notifications). {@code leadership}
  * decides whether this replica may act: a standby observes and plans (for status) but never calls RunTask,
- * StopTask or SNS Publish.
+ * StopTask or SNS Publish. {@code subnets} steers launches by subnet health (and runs the test-ENI diagnosis).
  */
 public record ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupStatusBook status, PassRecorder recorder,
                                  LoopHealth health, JobStatusBook jobs, JobEventReporter jobEvents,
-                                 Leadership leadership) {
+                                 Leadership leadership, SubnetSteeringSteps subnets) {
+    /** Parts without subnet steering: launches go to the spec's subnets as written. */
+    public ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupStatusBook status, PassRecorder recorder,
+                              LoopHealth health, JobStatusBook jobs, JobEventReporter jobEvents, Leadership leadership) {
+        this(observer, ecs, status, recorder, health, jobs, jobEvents, leadership, SubnetSteeringSteps.off());
+    }
+
     public ReconcilePassParts {
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(ecs, "ecs");
@@ -23,5 +30,6 @@ public record ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupSta
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(jobEvents, "jobEvents");
         Objects.requireNonNull(leadership, "leadership");
+        Objects.requireNonNull(subnets, "subnets");
     }
 }

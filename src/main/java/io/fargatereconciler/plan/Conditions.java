@@ -1,11 +1,22 @@
 package io.fargatereconciler.plan;
 
 import io.fargatereconciler.desired.TaskGroup;
+import io.fargatereconciler.plan.subnet.SubnetChoice;
+import io.fargatereconciler.plan.subnet.SubnetStanding;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Derives a group's Available, Progressing and Degraded conditions from its counts and backoff. */
+/**
+ * Derives a group's Available, Progressing and Degraded conditions from its counts, backoff and subnet steering.
+ * Degraded is True while copies are missing after failed starts (reason: the last failure's, e.g.
+ * EniProvisioningFailed), and also while every copy runs but launches avoid a subnet that is out of free IPs
+ * (SubnetIpExhausted) or has a failure streak (SubnetUnhealthy).
+ */
 final class Conditions {
+    /** Degraded reason while every copy runs but launches steer around a subnet with a failure streak. */
+    static final String SUBNET_UNHEALTHY = "SubnetUnhealthy";
+
     private Conditions() {
     }
 
@@ -17,8 +28,9 @@ final class Conditions {
                 new Condition(Condition.Type.Degraded, Condition.Status.Unknown, "NotObserved", message));
     }
 
-    static List<Condition> of(TaskGroup group, CopyCounts copies, Backoff backoff, Instant now) {
-        return List.of(available(group, copies), progressing(copies), degraded(copies, backoff, now));
+    static List<Condition> of(TaskGroup group, CopyCounts copies, Backoff backoff, SubnetChoice subnets,
+                              Instant now) {
+        return List.of(available(group, copies), progressing(copies), degraded(copies, backoff, subnets, now));
     }
 
     private static Condition available(TaskGroup group, CopyCounts copies) {
@@ -51,12 +63,19 @@ final class Conditions {
         return new Condition(Condition.Type.Progressing, Condition.Status.True, reason, message);
     }
 
-    private static Condition degraded(CopyCounts copies, Backoff backoff, Instant now) {
+    private static Condition degraded(CopyCounts copies, Backoff backoff, SubnetChoice subnets, Instant now) {
+        boolean missing = backoff.failures() > 0 && copies.running() < copies.desired();
+        if (!missing && !subnets.troubled().isEmpty()) {
+            boolean noIps = subnets.troubled().stream().anyMatch(s -> s.why() != SubnetStanding.Trouble.ENI_PROVISIONING_FAILURES);
+            String message = copies.running() + " of " + copies.desired() + " copies running; " + steering(subnets);
+            return new Condition(Condition.Type.Degraded, Condition.Status.True,
+                    noIps ? FailureReason.SubnetIpExhausted.name() : SUBNET_UNHEALTHY, message);
+        }
         if (backoff.failures() == 0) {
             return new Condition(Condition.Type.Degraded, Condition.Status.False, "NoRecentFailures",
                     "no failed starts since the group last ran steadily");
         }
-        if (copies.running() >= copies.desired()) {
+        if (!missing) {
             return new Condition(Condition.Type.Degraded, Condition.Status.False, "AllCopiesRunning",
                     "all copies running after " + backoff.failures() + " failed starts");
         }
@@ -69,6 +88,21 @@ final class Conditions {
             message.append(" (subnet ").append(last.subnetId()).append(')');
         }
         message.append(backoff.holds(now) ? "; next launch at " + backoff.retryAt() : "; launching again");
+        if (!subnets.unhealthy().isEmpty()) {
+            message.append("; ").append(steering(subnets));
+        }
         return new Condition(Condition.Type.Degraded, Condition.Status.True, last.reason().name(), message.toString());
+    }
+
+    /** What subnet steering does about the group's unhealthy subnets, and where to read on. */
+    private static String steering(SubnetChoice subnets) {
+        String unhealthy = subnets.unhealthy().stream().map(SubnetStanding::describe)
+                .collect(Collectors.joining("; "));
+        if (subnets.allBad()) {
+            return "every subnet of the group is failing (" + unhealthy + "); launching at the backoff rate into "
+                    + "the least bad one, " + subnets.subnets().get(0) + ". See docs/runbook-eni.md";
+        }
+        return "launches go to " + String.join(", ", subnets.subnets()) + " and avoid " + unhealthy
+                + ". See docs/runbook-eni.md";
     }
 }

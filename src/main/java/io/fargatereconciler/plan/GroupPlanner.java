@@ -4,10 +4,13 @@ import io.fargatereconciler.desired.BackoffPolicy;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,13 +29,19 @@ final class GroupPlanner {
     }
 
     /** What one group would do this pass, before budgets. */
-    record Proposal(TaskGroup group, int missing, int launch, List<String> tokens, List<String> subnets,
+    record Proposal(TaskGroup group, int missing, int launch, List<String> tokens, SubnetChoice steering,
                     String launchReason, List<Stop> stops, Hold hold, CopyCounts counts, Backoff backoff,
                     Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
+        List<String> subnets() {
+            return steering.subnets();
+        }
     }
 
-    /** The pass being planned: its time, the memory's jitter seed and when the memory began. */
-    record Pass(Instant now, long seed, Instant startedAt) {
+    /**
+     * The pass being planned: its time, the memory's jitter seed, when the memory began, and the subnet steering
+     * for this pass (null: the planner's own).
+     */
+    record Pass(Instant now, long seed, Instant startedAt, SubnetSteering steering) {
     }
 
     Proposal propose(TaskGroup group, List<ObservedTask> ours, Instant observedAt, GroupMemory memory, Pass pass) {
@@ -85,16 +94,20 @@ final class GroupPlanner {
                 expectations.nextExpiry(config.expectationTimeout()));
         GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), stops.knownStopped(),
                 memory.lastLaunchAt());
-        return new Proposal(group, missing, launch, tokens, subnets(group), launchReason(group, copies, spec),
+        SubnetChoice subnets = subnets(group, ours, pass.steering() != null ? pass.steering() : steering);
+        return new Proposal(group, missing, launch, tokens, subnets, launchReason(group, copies, spec),
                 step.stops(), hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, stops.stopped(),
                 next);
     }
 
-    private List<String> subnets(TaskGroup group) {
+    private static SubnetChoice subnets(TaskGroup group, List<ObservedTask> ours, SubnetSteering steering) {
         List<String> given = group.task().network().subnets();
-        List<String> chosen = steering.subnetsFor(group.key(), group.task());
-        boolean usable = chosen != null && !chosen.isEmpty() && given.containsAll(chosen);
-        return usable ? chosen : given;
+        Map<String, Integer> liveBySubnet = new TreeMap<>();
+        ours.stream().filter(ObservedTask::isLive).filter(task -> task.subnetId() != null)
+                .forEach(task -> liveBySubnet.merge(task.subnetId(), 1, Integer::sum));
+        SubnetChoice chosen = steering.choose(group.key(), group.task(), liveBySubnet);
+        boolean usable = chosen != null && !chosen.subnets().isEmpty() && given.containsAll(chosen.subnets());
+        return usable ? chosen : SubnetChoice.asGiven(given);
     }
 
     private static String launchReason(TaskGroup group, GroupCopies copies, String spec) {

@@ -1,6 +1,7 @@
 package io.fargatereconciler.plan;
 
 import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,14 +18,18 @@ import java.util.Objects;
  * @param nextLookAt   when the group next needs a pass (a backoff, budget or pause ending, an expectation
  *                     expiring); null when only a change (event or resync) needs one
  * @param conditions   Available, Progressing and Degraded, in that order
+ * @param subnets      where the group's next launch goes and which of its subnets are unhealthy (subnet steering);
+ *                     the spec's subnets as given when nothing is known
  */
 public record GroupStatus(ResourceKey group, CopyCounts copies, int failures, Failure lastFailure,
-                          Instant backoffUntil, Hold hold, Instant nextLookAt, List<Condition> conditions) {
+                          Instant backoffUntil, Hold hold, Instant nextLookAt, List<Condition> conditions,
+                          SubnetChoice subnets) {
     public GroupStatus {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(copies, "copies");
         Objects.requireNonNull(hold, "hold");
         conditions = List.copyOf(conditions);
+        Objects.requireNonNull(subnets, "subnets");
     }
 
     public boolean inBackoff() {

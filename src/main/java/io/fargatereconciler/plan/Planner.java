@@ -7,6 +7,7 @@ import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedCluster;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,20 @@ public final class Planner {
     }
 
     public Plan plan(DesiredState desired, ObservedState observed, PlannerMemory memory, Instant now) {
+        return plan(desired, observed, memory, now, null);
+    }
+
+    /**
+     * As {@link #plan(DesiredState, ObservedState, PlannerMemory, Instant)}, with {@code steering} (made from this
+     * pass's subnet-health snapshot) choosing the subnets instead of the planner's own; null keeps the planner's own.
+     */
+    public Plan plan(DesiredState desired, ObservedState observed, PlannerMemory memory, Instant now,
+                     SubnetSteering steering) {
         Map<ResourceKey, List<ObservedTask>> ours = oursByGroup(observed);
         boolean paused = memory.pause().holds(now);
         LaunchBudget budget = memory.budget().refill(config.launchBudget(), now);
         Instant startedAt = memory.startedAt() == null ? now : memory.startedAt();
-        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt);
+        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, steering);
 
         List<GroupPlanner.Proposal> proposals = new ArrayList<>();
         Map<ResourceKey, GroupStatus> statuses = new TreeMap<>();
@@ -155,14 +165,16 @@ public final class Planner {
         Backoff backoff = proposal.backoff();
         return new GroupStatus(proposal.group().key(), proposal.counts(), backoff.failures(), backoff.lastFailure(),
                 backoff.holds(now) ? backoff.retryAt() : null, hold, nextLookAt,
-                Conditions.of(proposal.group(), proposal.counts(), backoff, now));
+                Conditions.of(proposal.group(), proposal.counts(), backoff, proposal.steering(), now),
+                proposal.steering());
     }
 
     private static GroupStatus notObserved(TaskGroup group, GroupMemory memory) {
         CopyCounts counts = new CopyCounts(group.replicas(), 0, 0, 0, 0);
         Backoff backoff = memory.backoff();
         return new GroupStatus(group.key(), counts, backoff.failures(), backoff.lastFailure(), null,
-                Hold.NOT_OBSERVED, null, Conditions.notObserved(group.task().cluster()));
+                Hold.NOT_OBSERVED, null, Conditions.notObserved(group.task().cluster()),
+                SubnetChoice.asGiven(group.task().network().subnets()));
     }
 
     private static Map<ResourceKey, Integer> orphans(DesiredState desired, Map<ResourceKey, List<ObservedTask>> ours) {

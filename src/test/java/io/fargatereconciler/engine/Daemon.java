@@ -2,6 +2,7 @@ package io.fargatereconciler.engine;
 
 import io.fargatereconciler.api.ReconcilerMetrics;
 import io.fargatereconciler.aws.EcsGateway;
+import io.fargatereconciler.aws.SdkEc2Gateway;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.JobEventReporter;
@@ -12,6 +13,7 @@ import io.fargatereconciler.loop.ReconcileLoop;
 import io.fargatereconciler.loop.ReconcilePassParts;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.SoleReplicaLeadership;
+import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Ownership;
 import io.fargatereconciler.plan.Planner;
@@ -32,6 +34,7 @@ final class Daemon {
     final LoopHealth health;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final JobStatusBook jobs = new JobStatusBook();
+    final SubnetSteeringSteps subnets;
     private final SimulatedAccount account;
 
     Daemon(SimulatedAccount account, long seed) {
@@ -54,6 +57,12 @@ final class Daemon {
                 new SoleReplicaLeadership("only-replica", account.clock.instant()));
     }
 
+    /** A daemon with these subnet-steering and test-ENI settings, notifying through {@code notifications}. */
+    Daemon(SimulatedAccount account, long seed, TestSubnetSettings subnets, JobNotifications notifications) {
+        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS, notifications,
+                new SoleReplicaLeadership("only-replica", account.clock.instant()), subnets);
+    }
+
     /** A daemon that acts only while {@code leadership} says it leads. */
     Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
            TestLoopSettings settings, Leadership leadership) {
@@ -62,13 +71,21 @@ final class Daemon {
 
     private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
                    TestLoopSettings settings, JobNotifications notifications, Leadership leadership) {
+        this(account, seed, wrapGateway, planner, settings, notifications, leadership, TestSubnetSettings.DEFAULTS);
+    }
+
+    private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
+                   TestLoopSettings settings, JobNotifications notifications, Leadership leadership,
+                   TestSubnetSettings subnetSettings) {
         this.account = account;
         this.health = new LoopHealth(account.clock.instant());
         EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID,
                 account.ecsConfig, leadership::isLeader));
         ReconcilerMetrics metrics = new ReconcilerMetrics(meters, status, account.clock);
+        this.subnets = new SubnetSteeringSteps(subnetSettings, subnetSettings, new SdkEc2Gateway(account.ec2),
+                Ownership.DEFAULT_OWNER_ID, metrics);
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
-                metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership);
+                metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership, subnets);
         this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
                 settings, new Random(seed));
     }

@@ -1,5 +1,6 @@
 package io.fargatereconciler.engine;
 
+import io.fargatereconciler.aws.Ec2Clients;
 import io.fargatereconciler.aws.EcsClients;
 import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.aws.EcsEndpointOverride;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
@@ -38,6 +40,7 @@ final class SimulatedAccount implements AutoCloseable {
     final VirtualClock clock = VirtualClock.create();
     final FargateSimulator simulator;
     final EcsClient ecs;
+    final Ec2Client ec2;
     final EcsConfig ecsConfig;
     private volatile DesiredState desired;
 
@@ -51,7 +54,7 @@ final class SimulatedAccount implements AutoCloseable {
         this.simulator = FargateSimulator.start(config.build(), clock);
         this.ecsConfig = ecsConfig;
         URI endpoint = simulator.endpoint();
-        this.ecs = EcsClients.create(ecsConfig, Optional.of(new EcsEndpointOverride() {
+        EcsEndpointOverride override = new EcsEndpointOverride() {
             @Override
             public URI endpoint() {
                 return endpoint;
@@ -61,7 +64,9 @@ final class SimulatedAccount implements AutoCloseable {
             public String region() {
                 return "eu-west-1";
             }
-        }));
+        };
+        this.ecs = EcsClients.create(ecsConfig, Optional.of(override));
+        this.ec2 = Ec2Clients.create(Duration.ofSeconds(5), Optional.of(override));
     }
 
     SimulatorAdmin admin() {
@@ -102,6 +107,7 @@ final class SimulatedAccount implements AutoCloseable {
     @Override
     public void close() {
         ecs.close();
+        ec2.close();
         simulator.close();
     }
 }
