@@ -13,11 +13,15 @@ import java.util.List;
  * The JSON shape of one group on the status API. {@code nextRetryAt} is when the reconciler looks at the group
  * again because a timer ends (backoff, launch budget, throttling pause, an expected launch timing out); null when
  * only a change or the periodic resync will. {@code hold} says why fewer copies were launched than are missing.
+ * {@code launchSubnets} are where the next launch goes (subnet steering), {@code unhealthySubnets} the group's
+ * subnets that are not healthy, with why; {@code allSubnetsBad} says every subnet is avoided and the least bad one
+ * is used.
  */
 public record GroupStatusView(String kind, String name, String cluster, int desired, int running, int pending,
                               int upToDate, int stopping, List<Condition> conditions, int failedStarts,
                               Failure lastFailure, Instant backoffUntil, String hold, Instant nextRetryAt,
-                              List<String> lastErrors, List<GroupEvent> recentEvents, Instant observedAt) {
+                              List<String> lastErrors, List<GroupEvent> recentEvents, Instant observedAt,
+                              List<String> launchSubnets, List<SubnetView> unhealthySubnets, boolean allSubnetsBad) {
     static GroupStatusView of(GroupReport report) {
         GroupStatus status = report.status();
         CopyCounts copies = status.copies();
@@ -25,6 +29,7 @@ public record GroupStatusView(String kind, String name, String cluster, int desi
                 copies.desired(), copies.running(), copies.pending(), copies.upToDate(), copies.stopping(),
                 status.conditions(), status.failures(), status.lastFailure(), status.backoffUntil(),
                 status.hold().name(), status.nextLookAt(), report.lastErrors(), report.recentEvents(),
-                report.observedAt());
+                report.observedAt(), status.subnets().subnets(),
+                status.subnets().unhealthy().stream().map(SubnetView::of).toList(), status.subnets().allBad());
     }
 }

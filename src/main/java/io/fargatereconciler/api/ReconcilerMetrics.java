@@ -6,6 +6,9 @@ import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.StopCause;
 import io.fargatereconciler.plan.job.JobRunResult;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
+import io.fargatereconciler.plan.subnet.SubnetStanding;
+import io.fargatereconciler.plan.subnet.TestEniOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +16,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Function;
@@ -22,7 +26,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The reconciler's Prometheus metrics ({@code /q/metrics}): counters pushed as the loop goes, per-group gauges
  * refreshed from the {@link GroupStatusBook} after every pass. Micrometer names map to Prometheus names such as
- * {@code reconciler_reconcile_passes_total} and {@code reconciler_launches_total{group,result}}.
+ * {@code reconciler_reconcile_passes_total} and {@code reconciler_launches_total{group,result}}. Per-subnet gauges
+ * (failure score, free IPs, health rank) are refreshed after every pass from the subnet-health book.
  */
 public final class ReconcilerMetrics implements PassRecorder {
     private final MeterRegistry registry;
@@ -35,6 +40,9 @@ public final class ReconcilerMetrics implements PassRecorder {
     private final MultiGauge running;
     private final MultiGauge pending;
     private final MultiGauge backoffRemaining;
+    private final MultiGauge subnetScore;
+    private final MultiGauge subnetFreeIps;
+    private final MultiGauge subnetAvoided;
 
     public ReconcilerMetrics(MeterRegistry registry, GroupStatusBook status, InstantSource clock) {
         this.registry = registry;
@@ -45,11 +53,17 @@ public final class ReconcilerMetrics implements PassRecorder {
                 .description("Reconcile passes that ended on an unexpected error").register(registry);
         this.duration = Timer.builder("reconciler.reconcile.duration").description("Wall time of one reconcile pass")
                 .register(registry);
-        this.desired = groupGauge("reconciler.group.desired.copies", "Copies the desired state asks for");
-        this.running = groupGauge("reconciler.group.running.copies", "Copies ECS reports RUNNING");
-        this.pending = groupGauge("reconciler.group.pending.copies", "Live copies not RUNNING yet");
-        this.backoffRemaining = groupGauge("reconciler.group.backoff.remaining.seconds",
+        this.desired = multiGauge("reconciler.group.desired.copies", "Copies the desired state asks for");
+        this.running = multiGauge("reconciler.group.running.copies", "Copies ECS reports RUNNING");
+        this.pending = multiGauge("reconciler.group.pending.copies", "Live copies not RUNNING yet");
+        this.backoffRemaining = multiGauge("reconciler.group.backoff.remaining.seconds",
                 "Seconds until the group's next launch attempt after failures (0 when none is waiting)");
+        this.subnetScore = multiGauge("reconciler.subnet.failure.score",
+                "Decaying ENI/IP failure score of the subnet (healthy below reconciler.subnets.healthy-below)");
+        this.subnetFreeIps = multiGauge("reconciler.subnet.free.ips",
+                "Free IP addresses of the subnet as EC2 DescribeSubnets last reported them");
+        this.subnetAvoided = multiGauge("reconciler.subnet.health",
+                "Where the subnet ranks for launches: 0 healthy, 1 suspect (recent failure), 2 avoided");
     }
 
     /** Gauges over values the loop and planner own: work-queue depth and launches in flight. */
@@ -109,6 +123,21 @@ public final class ReconcilerMetrics implements PassRecorder {
     }
 
     @Override
+    public void subnetHealth(SubnetHealthBook book, Instant now) {
+        List<SubnetStanding> standings = book.subnets().keySet().stream().map(id -> book.standing(id, now)).toList();
+        subnetScore.register(rows(standings, SubnetStanding::score), true);
+        subnetAvoided.register(rows(standings, s -> s.tier().ordinal()), true);
+        subnetFreeIps.register(rows(standings.stream().filter(s -> s.health().freeIps() != null).toList(),
+                s -> s.health().freeIps()), true);
+    }
+
+    @Override
+    public void testEni(String subnetId, TestEniOutcome.Result result) {
+        registry.counter("reconciler.subnet.test.eni", Tags.of("subnet", subnetId, "result", result.name()))
+                .increment();
+    }
+
+    @Override
     public void throttled(String operation) {
         registry.counter("reconciler.ecs.throttled.calls", Tags.of("operation", operation)).increment();
     }
@@ -123,7 +152,12 @@ public final class ReconcilerMetrics implements PassRecorder {
                 : Math.max(0, Duration.between(now, g.status().backoffUntil()).toMillis() / 1000.0));
     }
 
-    private MultiGauge groupGauge(String name, String description) {
+    private static List<MultiGauge.Row<?>> rows(List<SubnetStanding> subnets, ToDoubleFunction<SubnetStanding> value) {
+        return subnets.stream().<MultiGauge.Row<?>>map(s -> MultiGauge.Row.of(Tags.of("subnet", s.subnetId()),
+                value.applyAsDouble(s))).toList();
+    }
+
+    private MultiGauge multiGauge(String name, String description) {
         return MultiGauge.builder(name).description(description).register(registry);
     }
 

@@ -15,6 +15,13 @@ public interface NotificationsConfig {
     /** The SNS topic for resources whose {@code notifications.topicArn} is not set; none: those are only logged. */
     Optional<String> defaultTopicArn();
 
+    /**
+     * A TaskGroup gets at most one Degraded or Recovered message per this interval; a change that reverts within it
+     * sends nothing.
+     */
+    @WithDefault("10m")
+    Duration groupMinInterval();
+
     /** Connect and read timeout of one SNS call. */
     @WithDefault("5s")
     Duration callTimeout();

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Wires the engine (the clock comes from {@link ClockProducer}): ECS and EC2 clients and gateways, subnet steering,
- * observer, planner, status books, Job notifications (SNS), the loop (acting only while {@link Leadership} says this replica leads) and the
+ * observer, planner, status books, Job and TaskGroup notifications (SNS), the loop (acting only while {@link Leadership} says this replica leads) and the
  * loop's work queue as the event intake's {@code WorkQueueSink} and {@code TaskGroupLookup}.
  */
 @ApplicationScoped
@@ -105,11 +105,23 @@ public class EngineBeans {
 
     @Produces
     @Singleton
-    JobNotifications jobNotifications(NotificationsConfig config, Instance<SnsClient> sns) {
+    NotificationPublisher notificationPublisher(NotificationsConfig config, Instance<SnsClient> sns) {
         if (!config.enabled()) {
-            return JobNotifications.loggedOnly();
+            return NotificationPublisher.loggedOnly();
         }
-        return new JobNotifications(new SnsNotifier(sns.get()), config.defaultTopicArn());
+        return new NotificationPublisher(new SnsNotifier(sns.get()), config.defaultTopicArn());
+    }
+
+    @Produces
+    @Singleton
+    JobNotifications jobNotifications(NotificationPublisher publisher) {
+        return new JobNotifications(publisher);
+    }
+
+    @Produces
+    @Singleton
+    GroupNotifications groupNotifications(NotificationPublisher publisher, NotificationsConfig config) {
+        return new GroupNotifications(publisher, config.groupMinInterval());
     }
 
     @Produces
@@ -117,9 +129,9 @@ public class EngineBeans {
     ReconcileLoop reconcileLoop(DesiredStateStore desired, EcsGateway ecs, GroupStatusBook status,
                                 PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config,
                                 JobStatusBook jobs, JobNotifications notifications, Leadership leadership,
-                                SubnetSteeringSteps subnets) {
+                                SubnetSteeringSteps subnets, GroupNotifications groupNotifications) {
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health,
-                jobs, new JobEventReporter(recorder, notifications), leadership, subnets);
+                jobs, new JobEventReporter(recorder, notifications), leadership, subnets, groupNotifications);
         return new ReconcileLoop(desired::current, parts, new Planner(config.plannerConfig()), clock, config.loop(),
                 new SecureRandom());
     }

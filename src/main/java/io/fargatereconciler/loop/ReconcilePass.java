@@ -50,6 +50,7 @@ final class ReconcilePass {
     private final TaskGroupIndex taskGroups;
     private final Leadership leadership;
     private final SubnetSteeringSteps subnets;
+    private final GroupNotifications groupNotifications;
     private Map<ResourceKey, Integer> lastOrphans = Map.of();
 
     ReconcilePass(ReconcilePassParts parts, Planner planner, PlannerMemory memory, InstantSource clock,
@@ -64,6 +65,7 @@ final class ReconcilePass {
         this.taskGroups = taskGroups;
         this.leadership = parts.leadership();
         this.subnets = parts.subnets();
+        this.groupNotifications = parts.groupNotifications();
         this.actions = new ActionRunner(parts, clock);
         this.jobs = parts.jobs();
         this.jobEvents = parts.jobEvents();
@@ -99,6 +101,8 @@ final class ReconcilePass {
         subnets.afterPass(desired, leading, clock.instant());
         Plan after = planner.plan(desired, observed, memory, clock.instant(), subnets.steering(clock.instant()));
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
+        subnets.report(after.groups());
+        groupNotifications.afterPass(desired, after.groups(), clock.instant(), leading && stillLeads());
         jobs.planned(desired, after.jobs());
         Map<ResourceKey, Instant> nextLooks = new TreeMap<>();
         for (GroupStatus group : after.groups().values()) {
@@ -120,6 +124,16 @@ final class ReconcilePass {
             return;
         }
         jobEvents.report(desired, plan.jobEvents());
+    }
+
+    /** Whether this replica still leads right now (checked before anything is sent to people). */
+    private boolean stillLeads() {
+        try {
+            leadership.ensureLeader();
+            return true;
+        } catch (NotLeaderException notLeader) {
+            return false;
+        }
     }
 
     /** Launched copies ECS does not list yet, over all groups. */

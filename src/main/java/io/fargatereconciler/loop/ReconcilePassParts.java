@@ -10,15 +10,18 @@ import java.util.Objects;
  * The collaborators of a reconcile pass, so the loop's constructor stays short. {@code jobs} holds the Jobs' status
  * for the API, {@code jobEvents} reports what happened to Jobs (log, metrics, notifications). {@code leadership}
  * decides whether this replica may act: a standby observes and plans (for status) but never calls RunTask,
- * StopTask or SNS Publish. {@code subnets} steers launches by subnet health (and runs the test-ENI diagnosis).
+ * StopTask or SNS Publish. {@code subnets} steers launches by subnet health (and runs the test-ENI diagnosis);
+ * {@code groupNotifications} tells people when a TaskGroup becomes Degraded or recovers.
  */
 public record ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupStatusBook status, PassRecorder recorder,
                                  LoopHealth health, JobStatusBook jobs, JobEventReporter jobEvents,
-                                 Leadership leadership, SubnetSteeringSteps subnets) {
-    /** Parts without subnet steering: launches go to the spec's subnets as written. */
+                                 Leadership leadership, SubnetSteeringSteps subnets,
+                                 GroupNotifications groupNotifications) {
+    /** Parts without subnet steering (launches go to the spec's subnets as written), group notifications logged only. */
     public ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupStatusBook status, PassRecorder recorder,
                               LoopHealth health, JobStatusBook jobs, JobEventReporter jobEvents, Leadership leadership) {
-        this(observer, ecs, status, recorder, health, jobs, jobEvents, leadership, SubnetSteeringSteps.off());
+        this(observer, ecs, status, recorder, health, jobs, jobEvents, leadership, SubnetSteeringSteps.off(),
+                GroupNotifications.loggedOnly());
     }
 
     public ReconcilePassParts {
@@ -31,5 +34,6 @@ public record ReconcilePassParts(TaskObserver observer, EcsGateway ecs, GroupSta
         Objects.requireNonNull(jobEvents, "jobEvents");
         Objects.requireNonNull(leadership, "leadership");
         Objects.requireNonNull(subnets, "subnets");
+        Objects.requireNonNull(groupNotifications, "groupNotifications");
     }
 }

@@ -115,6 +115,18 @@ public final class SimulatorAdmin {
         });
     }
 
+    /**
+     * The next {@code times} calls of {@code operation} ({@code ec2:DeleteNetworkInterface}, {@code sns:Publish},
+     * {@code ecs:RunTask}...) fail with HTTP 500 (EC2/SNS {@code InternalError}, ECS {@code ServerException}); 0
+     * clears it.
+     */
+    public void failNextCalls(String operation, int times) {
+        sim.apply(now -> {
+            sim.faults().failNextCalls(operation, times);
+            return null;
+        });
+    }
+
     public void setTaskBehaviours(List<TaskBehaviour> behaviours) {
         sim.apply(now -> {
             sim.faults().setTaskBehaviours(behaviours);

@@ -110,6 +110,28 @@ class PolicyCommandTest {
     }
 
     @Test
+    void grantsTheTestEniCallsOnlyWithTheSwitchAndOnlyForInterfacesTaggedAsOurs() throws IOException {
+        policy(EXAMPLE);
+        assertThat(out()).doesNotContain("ec2:CreateNetworkInterface").doesNotContain("ec2:DeleteNetworkInterface");
+
+        List<String> args = new ArrayList<>(EXAMPLE);
+        args.add("--test-eni");
+        assertThat(policy(args)).isEqualTo(PolicyCommand.PRINTED);
+        JsonNode tagged = statement("CreateTestEniOnlyTaggedAsOurs");
+        assertThat(tagged.get("Resource").asText()).isEqualTo("arn:aws:ec2:eu-west-1:123456789012:network-interface/*");
+        assertThat(tagged.at("/Condition/Null/aws:RequestTag~1fargate-reconciler~1test-eni").asText()).isEqualTo("false");
+        assertThat(texts(statement("CreateTestEniInNamedSubnets").get("Resource")))
+                .contains("arn:aws:ec2:eu-west-1:123456789012:security-group/*")
+                .anySatisfy(arn -> assertThat(arn).startsWith("arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-"))
+                .noneSatisfy(arn -> assertThat(arn).isEqualTo("arn:aws:ec2:eu-west-1:123456789012:subnet/*"));
+        assertThat(statement("TagTestEniAtCreate").at("/Condition/StringEquals/ec2:CreateAction").asText())
+                .isEqualTo("CreateNetworkInterface");
+        assertThat(statement("DeleteOnlyTestEnisTaggedAsOurs")
+                .at("/Condition/Null/aws:ResourceTag~1fargate-reconciler~1test-eni").asText()).isEqualTo("false");
+        assertThat(statement("FindLeftoverTestEnis").get("Action").asText()).isEqualTo("ec2:DescribeNetworkInterfaces");
+    }
+
+    @Test
     void leavesOutSnsSqsAndDynamoDbWhenNoFeatureNeedsThem() throws IOException {
         new DesiredStateFixture(folder).write("team-a/api.yaml", GROUP);
         assertThat(policy(List.of(folder.toString()))).isEqualTo(PolicyCommand.PRINTED);

@@ -117,6 +117,22 @@ class ReconcilerStackTemplateTest {
     }
 
     @Test
+    void theTestEniPermissionsComeOnlyWithTheTestEniSwitch() throws IOException {
+        String yaml = Files.readString(Path.of("deploy/cloudformation/reconciler.yaml"));
+        int policy = yaml.indexOf("PolicyName: test-eni-diagnosis");
+        assertThat(policy).as("a policy of its own").isPositive();
+        assertThat(yaml.substring(yaml.lastIndexOf("!If", policy), policy)).contains("TestEniDiagnosisOn");
+        assertThat(yaml.indexOf("ec2:CreateNetworkInterface")).as("granted only in that policy").isGreaterThan(policy);
+        assertThat(yaml).contains("aws:RequestTag/fargate-reconciler/test-eni", "aws:ResourceTag/fargate-reconciler/test-eni",
+                "ec2:CreateAction: CreateNetworkInterface");
+        SequenceNode environment = (SequenceNode) CloudFormationTemplate.at(firstContainer(), "Environment").orElseThrow();
+        assertThat(environment.getValue()).anySatisfy(entry -> {
+            assertThat(CloudFormationTemplate.scalarAt(entry, "Name")).contains("RECONCILER_DIAGNOSTICS_TEST_ENI");
+            assertThat(CloudFormationTemplate.at(entry, "Value")).isPresent();
+        });
+    }
+
+    @Test
     void eventRuleSendsEcsTaskStateChangesToTheQueueThatHasADeadLetterQueue() {
         Map<String, Node> resources = template.section("Resources");
         Node rule = resources.get("TaskStateChangeRule");

@@ -4,11 +4,13 @@ import io.fargatereconciler.api.ReconcilerMetrics;
 import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.SdkEc2Gateway;
 import io.fargatereconciler.aws.SdkEcsGateway;
+import io.fargatereconciler.loop.GroupNotifications;
 import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.JobEventReporter;
 import io.fargatereconciler.loop.JobNotifications;
 import io.fargatereconciler.loop.JobStatusBook;
 import io.fargatereconciler.loop.LoopHealth;
+import io.fargatereconciler.loop.NotificationPublisher;
 import io.fargatereconciler.loop.ReconcileLoop;
 import io.fargatereconciler.loop.ReconcilePassParts;
 import io.fargatereconciler.loop.leader.Leadership;
@@ -57,10 +59,11 @@ final class Daemon {
                 new SoleReplicaLeadership("only-replica", account.clock.instant()));
     }
 
-    /** A daemon with these subnet-steering and test-ENI settings, notifying through {@code notifications}. */
-    Daemon(SimulatedAccount account, long seed, TestSubnetSettings subnets, JobNotifications notifications) {
-        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS, notifications,
-                new SoleReplicaLeadership("only-replica", account.clock.instant()), subnets);
+    /** A daemon with these subnet-steering and test-ENI settings, notifying Jobs and groups through {@code sns}. */
+    Daemon(SimulatedAccount account, long seed, TestSubnetSettings subnets, NotificationPublisher sns) {
+        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS,
+                new JobNotifications(sns), new SoleReplicaLeadership("only-replica", account.clock.instant()), subnets,
+                new GroupNotifications(sns, Duration.ofMinutes(10)));
     }
 
     /** A daemon that acts only while {@code leadership} says it leads. */
@@ -71,12 +74,13 @@ final class Daemon {
 
     private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
                    TestLoopSettings settings, JobNotifications notifications, Leadership leadership) {
-        this(account, seed, wrapGateway, planner, settings, notifications, leadership, TestSubnetSettings.DEFAULTS);
+        this(account, seed, wrapGateway, planner, settings, notifications, leadership, TestSubnetSettings.DEFAULTS,
+                GroupNotifications.loggedOnly());
     }
 
     private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
                    TestLoopSettings settings, JobNotifications notifications, Leadership leadership,
-                   TestSubnetSettings subnetSettings) {
+                   TestSubnetSettings subnetSettings, GroupNotifications groupNotifications) {
         this.account = account;
         this.health = new LoopHealth(account.clock.instant());
         EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID,
@@ -85,7 +89,8 @@ final class Daemon {
         this.subnets = new SubnetSteeringSteps(subnetSettings, subnetSettings, new SdkEc2Gateway(account.ec2),
                 Ownership.DEFAULT_OWNER_ID, metrics);
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
-                metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership, subnets);
+                metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership, subnets,
+                groupNotifications);
         this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
                 settings, new Random(seed));
     }

@@ -3,6 +3,9 @@ package io.fargatereconciler.loop.subnets;
 import io.fargatereconciler.aws.SubnetCapacity;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.observe.StopCause;
+import io.fargatereconciler.observe.StopClassifier;
+import io.fargatereconciler.observe.TaskStatus;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.LaunchFailure;
 import io.fargatereconciler.plan.LaunchResult;
@@ -20,8 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the daemon's {@link SubnetHealthBook} up to date from what the loop sees: our tasks that stopped with an ENI
- * or IP-exhaustion cause (each counted once, by ARN), copies that reached RUNNING (a success in that subnet), RunTask
+ * Keeps the daemon's {@link SubnetHealthBook} up to date from what the loop sees: our tasks that stop with an ENI
+ * or IP-exhaustion cause (each counted once, by ARN, as soon as ECS gives the reason), copies that reached RUNNING (a success in that subnet), RunTask
  * {@code failures[]} entries, EC2's free-IP counts and test-ENI outcomes. The reconcile thread writes; readers
  * (metrics, benchmarks) get immutable snapshots from {@link #book()}.
  */
@@ -51,8 +54,8 @@ public final class SubnetHealthTracker {
                 if (task.subnetId() == null) {
                     continue;
                 }
-                if (task.isStopped()) {
-                    Optional<SubnetFailureKind> kind = SubnetFailureKind.of(task.stopCause());
+                if (task.isStopped() || task.desiredStatus() == TaskStatus.STOPPED) {
+                    Optional<SubnetFailureKind> kind = SubnetFailureKind.of(stopCause(task));
                     if (kind.isPresent() && countedStops.putIfAbsent(task.taskArn(), now) == null) {
                         Instant at = task.stoppedAt() != null ? task.stoppedAt() : now;
                         next = next.afterFailure(task.subnetId(), kind.get(), task.stoppedReason(), at, now);
@@ -63,6 +66,17 @@ public final class SubnetHealthTracker {
             }
         }
         book = next;
+    }
+
+    /**
+     * The stop cause, already while the task is on its way down: ECS sets the stopped reason when it gives up on the
+     * ENI, and the planner relaunches as soon as the copy is no longer live, so the subnet must be known bad by then.
+     */
+    private static StopCause stopCause(ObservedTask task) {
+        if (task.stopCause() != null || task.stoppedReason() == null) {
+            return task.stopCause();
+        }
+        return StopClassifier.classify(task.stopCode(), task.stoppedReason(), task.containers());
     }
 
     /**

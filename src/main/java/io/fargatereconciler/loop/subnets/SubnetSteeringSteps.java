@@ -2,8 +2,10 @@ package io.fargatereconciler.loop.subnets;
 
 import io.fargatereconciler.aws.Ec2Gateway;
 import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.ObservedState;
+import io.fargatereconciler.plan.GroupStatus;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.LaunchResult;
 import io.fargatereconciler.plan.SubnetSteering;
@@ -11,6 +13,7 @@ import io.fargatereconciler.plan.subnet.HealthSteering;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import io.fargatereconciler.plan.subnet.SubnetHealthSettings;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +29,7 @@ public final class SubnetSteeringSteps {
     private final FreeIpRefresh freeIps;
     private final TestEniDiagnosis diagnosis;
     private final PassRecorder recorder;
+    private final SteeringLog log = new SteeringLog();
 
     /**
      * Steering as configured; {@code ec2} answers DescribeSubnets and (when {@code diagnostics.testEni()}) the
@@ -85,6 +89,13 @@ public final class SubnetSteeringSteps {
             diagnosis.runIfDue(desired, now);
         }
         recorder.subnetHealth(tracker.book(), now);
+    }
+
+    /** Logs the groups whose steering changed (a subnet avoided or forgiven, every subnet bad). */
+    public void report(Map<ResourceKey, GroupStatus> statuses) {
+        if (steering) {
+            log.afterPass(statuses);
+        }
     }
 
     /** Test interfaces whose delete failed so far and are retried every pass (empty when all are gone). */

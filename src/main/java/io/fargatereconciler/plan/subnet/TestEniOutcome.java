@@ -40,8 +40,11 @@ public record TestEniOutcome(Instant at, Result result, String detail) {
                     + "free addresses or give the group a larger subnet (spec.network.subnets)";
             case QUOTA_EXCEEDED -> "a test ENI was refused at " + at + ": the account's network-interface quota in "
                     + "the region is used up; delete unused ENIs or raise the quota in Service Quotas";
-            case FAILED -> "the test ENI could not be tried at " + at + " (" + detail + "); check the reconciler's "
-                    + "ec2:CreateNetworkInterface permission and EC2's health";
+            case FAILED -> detail.startsWith("UnauthorizedOperation")
+                    ? "the test ENI was not allowed at " + at + " (" + detail + "): grant the task role the test-ENI "
+                    + "statements (policy --test-eni) or set reconciler.diagnostics.test-eni=false"
+                    : "EC2 itself failed to create a test ENI at " + at + " (" + detail + "): EC2 networking has "
+                    + "trouble in this subnet's zone; check the AWS Health Dashboard for EC2 and ECS in this zone";
         };
     }
 }

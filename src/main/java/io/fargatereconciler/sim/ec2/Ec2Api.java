@@ -37,14 +37,23 @@ public final class Ec2Api {
     /** Runs the action and returns the XML response body, or throws {@link QueryError}. */
     public String handle(String action, QueryRequest request, String requestId) {
         sim.calls().call("ec2:" + action);
-        return sim.apply(now -> switch (action) {
+        return sim.apply(now -> {
+            if (sim.faults().takeInjectedFailure("ec2:" + action)) {
+                throw new QueryError("InternalError", "An internal error has occurred (injected)", 500);
+            }
+            return run(action, request, requestId, now);
+        });
+    }
+
+    private String run(String action, QueryRequest request, String requestId, long now) {
+        return switch (action) {
             case "DescribeSubnets" -> describeSubnets(request, requestId);
             case "CreateNetworkInterface" -> createNetworkInterface(request, requestId, now);
             case "DeleteNetworkInterface" -> deleteNetworkInterface(request, requestId);
             case "DescribeNetworkInterfaces" -> describeNetworkInterfaces(request, requestId);
             default -> throw QueryError.badRequest("InvalidAction", "The action " + action + " is not valid for "
                     + "this web service.");
-        });
+        };
     }
 
     private String describeSubnets(QueryRequest request, String requestId) {

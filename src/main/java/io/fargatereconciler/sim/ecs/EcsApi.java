@@ -63,7 +63,8 @@ public final class EcsApi {
                 throw EcsError.throttling();
             }
             double serverErrors = sim.faults().model().api().serverErrorProbability();
-            if (serverErrors > 0 && sim.random().nextDouble() < serverErrors) {
+            if (sim.faults().takeInjectedFailure("ecs:" + operationName)
+                    || (serverErrors > 0 && sim.random().nextDouble() < serverErrors)) {
                 throw EcsError.server();
             }
             return operation.run(request, now);

@@ -18,6 +18,7 @@ public final class FaultState {
 
     private final long simulatorStartMillis;
     private final Map<String, List<Outage>> outages = new HashMap<>();
+    private final Map<String, Integer> failNext = new HashMap<>();
     private final Throttler throttler;
     private volatile FaultModel model;
 
@@ -76,6 +77,28 @@ public final class FaultState {
             kept.add(outage.covers(nowMillis) ? new Outage(outage.fromMillis, nowMillis) : outage);
         }
         outages.put(subnetId, kept);
+    }
+
+    /** The next {@code times} calls of {@code operation} (e.g. {@code ec2:DeleteNetworkInterface}) fail with a 500. */
+    public void failNextCalls(String operation, int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must not be negative, was " + times);
+        }
+        if (times == 0) {
+            failNext.remove(operation);
+        } else {
+            failNext.put(operation, times);
+        }
+    }
+
+    /** True (and one fewer left) when this call of {@code operation} is one of the injected failures. */
+    public boolean takeInjectedFailure(String operation) {
+        Integer left = failNext.get(operation);
+        if (left == null) {
+            return false;
+        }
+        failNextCalls(operation, left - 1);
+        return true;
     }
 
     public boolean inOutage(String subnetId, long millis) {

@@ -103,6 +103,11 @@ public final class AdminEndpoint {
                 yield null;
             }
             case "GET api-calls" -> admin.apiCalls();
+            case "POST api-calls/fail-next" -> {
+                JsonNode json = json(body);
+                admin.failNextCalls(required(json, "operation"), json.path("times").asInt(1));
+                yield null;
+            }
             case "DELETE api-calls" -> {
                 admin.resetApiCalls();
                 yield null;

@@ -24,6 +24,9 @@ public final class SnsApi {
         sim.calls().call("sns:" + action);
         XmlWriter xml = new XmlWriter().open(action + "Response", NAMESPACE).open(action + "Result");
         sim.apply(now -> {
+            if (sim.faults().takeInjectedFailure("sns:" + action)) {
+                throw new QueryError("InternalError", "An internal error has occurred (injected)", 500);
+            }
             switch (action) {
                 case "CreateTopic" -> createTopic(request, xml);
                 case "ListTopics" -> listTopics(xml);
