@@ -14,8 +14,8 @@ import java.util.List;
  * again because a timer ends (backoff, launch budget, throttling pause, an expected launch timing out); null when
  * only a change or the periodic resync will. {@code hold} says why fewer copies were launched than are missing.
  * {@code launchSubnets} are where the next launch goes (subnet steering), {@code unhealthySubnets} the group's
- * subnets that are not healthy, with why; {@code allSubnetsBad} says every subnet is avoided and the least bad one
- * is used.
+ * subnets that are not healthy, with why; {@code allSubnetsBad} says no subnet of the group is healthy and the least
+ * bad one is used.
  */
 public record GroupStatusView(String kind, String name, String cluster, int desired, int running, int pending,
                               int upToDate, int stopping, List<Condition> conditions, int failedStarts,

@@ -59,6 +59,13 @@ final class Daemon {
                 new SoleReplicaLeadership("only-replica", account.clock.instant()));
     }
 
+    /** A daemon with these subnet-steering and test-ENI settings, notifications only logged. */
+    Daemon(SimulatedAccount account, long seed, TestSubnetSettings subnets) {
+        this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS,
+                JobNotifications.loggedOnly(), new SoleReplicaLeadership("only-replica", account.clock.instant()),
+                subnets, GroupNotifications.loggedOnly());
+    }
+
     /** A daemon with these subnet-steering and test-ENI settings, notifying Jobs and groups through {@code sns}. */
     Daemon(SimulatedAccount account, long seed, TestSubnetSettings subnets, NotificationPublisher sns) {
         this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS,

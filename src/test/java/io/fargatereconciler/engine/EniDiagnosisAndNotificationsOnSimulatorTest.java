@@ -140,7 +140,7 @@ class EniDiagnosisAndNotificationsOnSimulatorTest {
                 .endpointOverride(account.simulator.endpoint()).region(Region.of("eu-west-1"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("sim", "sim")))
                 .build();
-        return new Daemon(account, seed, new TestSubnetSettings(testEni),
+        return new Daemon(account, seed, new TestSubnetSettings(true, testEni),
                 new NotificationPublisher(new SnsNotifier(sns), Optional.empty()));
     }
 

@@ -105,6 +105,57 @@ class SubnetSteeringOnSimulatorTest {
                 .isBetween(5L, 11L);
     }
 
+    @Test
+    void whenEverySubnetFailsItKeepsLaunchingIntoTheLeastBadOneAtTheBackoffRateAndSaysSo() {
+        account = new SimulatedAccount(ecsConfig, config -> { });
+        account.desire(SimulatedAccount.group("api", 4, "api:1"));
+        SimulatedAccount.SUBNETS.forEach(subnet -> account.admin().startEniOutage(subnet));
+        Daemon daemon = new Daemon(account, 14);
+
+        daemon.runFor(Duration.ofMinutes(20));
+
+        GroupStatus status = status(daemon);
+        assertThat(status.subnets().allBad()).isTrue();
+        assertThat(status.subnets().subnets()).hasSize(1);
+        Condition degraded = status.condition(Condition.Type.Degraded);
+        assertThat(degraded.reason()).isEqualTo("EniProvisioningFailed");
+        assertThat(degraded.message()).contains("every subnet of the group is failing",
+                "launching at the backoff rate into the least bad one, " + status.subnets().subnets().get(0));
+        assertThat(account.admin().apiCalls().calls("ecs:RunTask")).as("still trying, at the backoff rate")
+                .isBetween(3L, 20L);
+    }
+
+    @Test
+    void steeringBringsTheGroupBackFasterThroughAnOutageInOneOfTwoSubnets() {
+        Outcome steered = outage(TestSubnetSettings.DEFAULTS, 15);
+        account.close();
+        Outcome blind = outage(TestSubnetSettings.NO_STEERING, 15);
+
+        System.out.printf("ENI outage in 1 of 2 subnets, 10 copies: with steering full count after %d min, %d tasks "
+                + "doomed; without: %d min, %d doomed%n", steered.minutesToFullCount(), steered.doomed(),
+                blind.minutesToFullCount(), blind.doomed());
+        assertThat(steered.minutesToFullCount()).isLessThan(blind.minutesToFullCount());
+        assertThat(steered.doomed()).isLessThanOrEqualTo(blind.doomed());
+    }
+
+    private record Outcome(long minutesToFullCount, long doomed) {
+    }
+
+    private Outcome outage(TestSubnetSettings settings, long seed) {
+        account = new SimulatedAccount(ecsConfig, config -> { });
+        account.desire(SimulatedAccount.group("api", 10, "api:1"));
+        account.admin().startEniOutage(BROKEN);
+        Daemon daemon = new Daemon(account, seed, settings);
+        daemon.runFor(Duration.ofMinutes(2));
+        long minutes = 2;
+        while (account.running() < 10 || minutes < 4) {
+            daemon.runFor(Duration.ofMinutes(1));
+            minutes++;
+            assertThat(minutes).as("back to full count within the hour").isLessThan(60);
+        }
+        return new Outcome(minutes, account.admin().apiCalls().tasksDoomed());
+    }
+
     private List<TaskSnapshot> placedIn(String subnet) {
         return account.admin().tasks(SimulatedAccount.CLUSTER).stream().filter(t -> t.subnetId().equals(subnet))
                 .toList();

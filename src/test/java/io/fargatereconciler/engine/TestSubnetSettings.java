@@ -4,14 +4,13 @@ import io.fargatereconciler.loop.subnets.DiagnosticsConfig;
 import io.fargatereconciler.loop.subnets.SubnetsConfig;
 import java.time.Duration;
 
-/** Subnet steering and test-ENI settings for daemons on virtual time: the documented defaults, test ENI as asked. */
-record TestSubnetSettings(boolean testEni) implements SubnetsConfig, DiagnosticsConfig {
-    static final TestSubnetSettings DEFAULTS = new TestSubnetSettings(false);
-
-    @Override
-    public boolean steering() {
-        return true;
-    }
+/**
+ * Subnet steering and test-ENI settings for daemons on virtual time: the documented defaults, steering and test ENI
+ * as asked.
+ */
+record TestSubnetSettings(boolean steering, boolean testEni) implements SubnetsConfig, DiagnosticsConfig {
+    static final TestSubnetSettings DEFAULTS = new TestSubnetSettings(true, false);
+    static final TestSubnetSettings NO_STEERING = new TestSubnetSettings(false, false);
 
     @Override
     public Duration failureHalfLife() {

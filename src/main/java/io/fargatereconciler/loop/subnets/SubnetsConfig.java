@@ -20,7 +20,7 @@ public interface SubnetsConfig {
     @WithDefault("0.5")
     double healthyBelow();
 
-    /** A subnet scoring this or more is avoided: used only when every subnet of the group is avoided. */
+    /** A subnet scoring this or more is avoided: chosen last when no subnet of the group is healthy. */
     @WithDefault("2.0")
     double avoidFrom();
 

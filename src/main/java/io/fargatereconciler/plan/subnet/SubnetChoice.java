@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param subnets   the subnets for RunTask, in order of preference; never empty, always from the spec's list
  * @param unhealthy the spec's subnets that are not healthy now (used or not), with why
- * @param allBad    every subnet of the group is avoided: {@code subnets} is the single least bad one, launched into
+ * @param allBad    no subnet of the group is healthy: {@code subnets} is the single least bad one, launched into
  *                  at the group's backoff rate
  */
 public record SubnetChoice(List<String> subnets, List<SubnetStanding> unhealthy, boolean allBad) {

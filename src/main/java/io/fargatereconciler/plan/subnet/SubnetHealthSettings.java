@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param halfLife     how fast failures are forgiven (5 min: one failure keeps launches away for about 5 minutes,
  *                     three for about 10)
  * @param healthyBelow a subnet scoring below this is healthy; launches prefer healthy subnets (0.5)
- * @param avoidFrom    a subnet scoring this or more has a failure streak and is avoided: launched into only when
- *                     every subnet of the group is avoided (2.0)
+ * @param avoidFrom    a subnet scoring this or more has a failure streak and is avoided: chosen last when no subnet
+ *                     of the group is healthy (2.0)
  * @param minFreeIps   a subnet with fewer free IP addresses (EC2 AvailableIpAddressCount) is avoided (1)
  * @param freeIpsValidFor a free-IP count older than this is not trusted any more (5 min)
  */

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * How a subnet stands at one instant, for steering: {@link Tier#HEALTHY} subnets are preferred, {@link Tier#SUSPECT}
- * ones (a recent failure) are used only when no subnet of the group is healthy, {@link Tier#AVOIDED} ones (a
- * failure streak, or no free IPs) only when every subnet of the group is avoided.
+ * How a subnet stands at one instant, for steering: launches go to {@link Tier#HEALTHY} subnets; when a group has
+ * none, to its least bad subnet, a {@link Tier#SUSPECT} one (a recent failure) before an {@link Tier#AVOIDED} one (a
+ * failure streak, or no free IPs).
  *
  * @param health   what is known about the subnet
  * @param tier     where it ranks
