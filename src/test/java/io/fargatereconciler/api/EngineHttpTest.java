@@ -4,11 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +54,9 @@ class EngineHttpTest {
                 .body("kind", equalTo("TaskGroup"))
                 .body("cluster", equalTo("payments-prod"))
                 .body("desired", equalTo(3))
+                .body("launchSubnets.size()", greaterThan(0))
+                .body("launchSubnets", everyItem(in(List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829",
+                        "subnet-0c3d4e5f607182930"))))
                 .body("recentEvents.type", hasItem("Launched"))
                 .body("observedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"));
     }
@@ -69,6 +76,8 @@ class EngineHttpTest {
                 .body(containsString("reconciler_group_desired_copies{group=\"TaskGroup/payments-api\"} 3.0"))
                 .body(containsString("reconciler_group_running_copies{group=\"TaskGroup/payments-api\"}"))
                 .body(containsString("reconciler_work_queue_depth"))
-                .body(containsString("reconciler_expectations_in_flight"));
+                .body(containsString("reconciler_expectations_in_flight"))
+                .body(containsString("reconciler_subnet_free_ips{subnet=\"subnet-0a1b2c3d4e5f60718\"}"))
+                .body(containsString("reconciler_subnet_health{subnet=\"subnet-0a1b2c3d4e5f60718\"}"));
     }
 }
