@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -29,6 +30,12 @@ public final class Ec2Clients {
                         .build());
         override.ifPresent(o -> builder.endpointOverride(o.endpoint()).region(Region.of(o.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("simulator", "simulator"))));
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (SdkClientException noRegion) {
+            throw new IllegalStateException("cannot build the EC2 client (subnet free IPs, test ENI): "
+                    + noRegion.getMessage() + ". Set AWS_REGION for the daemon, or reconciler.subnets.steering=false "
+                    + "to run without EC2", noRegion);
+        }
     }
 }

@@ -77,6 +77,8 @@ class EniDiagnosisAndNotificationsOnSimulatorTest {
         assertThat(sent).extracting(m -> m.path("event").asText())
                 .filteredOn(e -> e.equals("Degraded") || e.equals("Recovered"))
                 .containsExactly("Degraded", "Recovered");
+        assertThat(sent).extracting(m -> m.path("event").asText()).filteredOn("StartedAfterFailures"::equals)
+                .as("a copy running again after the failures, told once").hasSize(1);
         JsonNode degraded = sent.stream().filter(m -> m.path("event").asText().equals("Degraded")).findFirst()
                 .orElseThrow();
         assertThat(degraded.path("group").asText()).isEqualTo("api");
