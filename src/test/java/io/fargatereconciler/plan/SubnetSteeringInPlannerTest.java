@@ -1,0 +1,72 @@
+package io.fargatereconciler.plan;
+
+import static io.fargatereconciler.plan.Fixtures.T0;
+import static io.fargatereconciler.plan.Fixtures.group;
+import static io.fargatereconciler.plan.Fixtures.observed;
+import static io.fargatereconciler.plan.Fixtures.running;
+import static io.fargatereconciler.plan.Fixtures.runningDaemon;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.TaskGroup;
+import io.fargatereconciler.plan.subnet.HealthSteering;
+import io.fargatereconciler.plan.subnet.SubnetFailureKind;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
+import io.fargatereconciler.plan.subnet.TestEniOutcome;
+import org.junit.jupiter.api.Test;
+
+/** The planner with subnet-health steering: where launches go, and what the Degraded condition says. */
+class SubnetSteeringInPlannerTest {
+    private final Planner planner = new Planner(PlannerConfig.DEFAULTS);
+    private final TaskGroup api = group("api", 3);
+    private final DesiredState desired = Fixtures.desired(api);
+
+    @Test
+    void launchesAvoidASubnetWithAFailureStreakAndTheConditionSaysWhatTheTestEniFound() {
+        SubnetHealthBook book = failures(3).withTestEni("subnet-b",
+                new TestEniOutcome(T0.minusSeconds(30), TestEniOutcome.Result.CREATED, "eni-1"));
+
+        Plan plan = planner.plan(desired, observed(T0, running(api, "t1", T0.minusSeconds(600))), runningDaemon(), T0,
+                new HealthSteering(book, T0));
+
+        assertThat(plan.launches()).isNotEmpty().allSatisfy(l -> assertThat(l.subnets()).containsExactly("subnet-a"));
+        Condition degraded = plan.groups().get(api.key()).condition(Condition.Type.Degraded);
+        assertThat(degraded.status()).isEqualTo(Condition.Status.True);
+        assertThat(degraded.reason()).as("copies missing, an ENI failure streak").isEqualTo("EniProvisioningFailed");
+        assertThat(degraded.message()).contains("1 of 3 copies running", "launches go to subnet-a and avoid subnet "
+                + "subnet-b", "3 ENI provisioning failures", "a test ENI was created and deleted fine",
+                "the failures are on the Fargate side", "runbook-eni.md");
+    }
+
+    @Test
+    void withEveryCopyRunningASubnetWithAStreakStillDegradesTheGroup() {
+        Plan plan = planner.plan(desired, observed(T0, running(api, "t1", T0.minusSeconds(600)),
+                running(api, "t2", T0.minusSeconds(600)), running(api, "t3", T0.minusSeconds(600))),
+                runningDaemon(), T0, new HealthSteering(failures(2), T0));
+
+        Condition degraded = plan.groups().get(api.key()).condition(Condition.Type.Degraded);
+        assertThat(degraded.reason()).isEqualTo("SubnetUnhealthy");
+        assertThat(degraded.message()).startsWith("3 of 3 copies running; launches go to subnet-a and avoid");
+    }
+
+    @Test
+    void aSingleFailureSteersButDoesNotDegradeAGroupThatRunsWhole() {
+        Plan plan = planner.plan(desired, observed(T0, running(api, "t1", T0.minusSeconds(600)),
+                running(api, "t2", T0.minusSeconds(600)), running(api, "t3", T0.minusSeconds(600))),
+                runningDaemon(), T0, new HealthSteering(failures(1), T0));
+
+        GroupStatus status = plan.groups().get(api.key());
+        assertThat(status.subnets().subnets()).containsExactly("subnet-a");
+        assertThat(status.condition(Condition.Type.Degraded).status()).isEqualTo(Condition.Status.False);
+    }
+
+    private static SubnetHealthBook failures(int count) {
+        SubnetHealthBook book = SubnetHealthBook.EMPTY;
+        for (int i = 0; i < count; i++) {
+            book = book.afterFailure("subnet-b", SubnetFailureKind.ENI_PROVISIONING,
+                    "Timeout waiting for network interface provisioning to complete.", T0.minusSeconds(60),
+                    T0.minusSeconds(60));
+        }
+        return book;
+    }
+}
