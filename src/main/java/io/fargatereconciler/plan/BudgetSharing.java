@@ -3,6 +3,7 @@ package io.fargatereconciler.plan;
 import io.fargatereconciler.desired.ResourceKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ record BudgetSharing(List<Launch> launches, Set<ResourceKey> starved, LaunchBudg
         List<GroupPlanner.Proposal> order = proposals.stream().filter(p -> p.launch() > 0).sorted(FAIR_ORDER).toList();
         int[] remaining = order.stream().mapToInt(GroupPlanner.Proposal::launch).toArray();
         int[] calls = new int[order.size()];
+        List<List<String>> tokens = new ArrayList<>(Collections.nCopies(order.size(), null)); // derived when used
         List<Launch> launches = new ArrayList<>();
         boolean spent = false;
         boolean progress = true;
@@ -38,7 +40,7 @@ record BudgetSharing(List<Launch> launches, Set<ResourceKey> starved, LaunchBudg
             progress = false;
             for (int i = 0; i < order.size() && !spent; i++) {
                 GroupPlanner.Proposal p = order.get(i);
-                if (remaining[i] == 0 || calls[i] >= p.tokens().size()) {
+                if (remaining[i] == 0 || calls[i] >= p.tokens().calls()) {
                     continue;
                 }
                 int count = Math.min(remaining[i], budget.tasksForNextCall());
@@ -46,8 +48,11 @@ record BudgetSharing(List<Launch> launches, Set<ResourceKey> starved, LaunchBudg
                     spent = true;
                     break;
                 }
+                if (tokens.get(i) == null) {
+                    tokens.set(i, p.tokens().derive());
+                }
                 launches.add(new Launch(p.group().key(), p.group().task(), count, p.subnets(),
-                        p.tokens().get(calls[i]), Map.of(), p.launchReason()));
+                        tokens.get(i).get(calls[i]), Map.of(), p.launchReason()));
                 budget = budget.spend(1, count);
                 remaining[i] -= count;
                 calls[i]++;

@@ -12,8 +12,8 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Deterministic RunTask {@code clientToken}s for one group, and the tokens of it that ECS has already seen.
@@ -61,28 +61,58 @@ public record ClientTokens(Map<String, Instant> used) {
 
     /** The token for sequence {@code sequence} of {@code group} at spec {@code specHash} with these live copies. */
     static String derive(ResourceKey group, String specHash, Collection<String> liveTaskArns, int sequence) {
+        return digest(canonicalLiveSet(group, specHash, liveTaskArns), sequence);
+    }
+
+    /** Tokens for the next {@code calls} calls: the lowest sequence numbers whose tokens ECS has not seen. */
+    List<String> next(ResourceKey group, String specHash, Collection<String> liveTaskArns, int calls) {
+        List<String> tokens = new ArrayList<>(calls);
+        if (calls == 0) {
+            return tokens;
+        }
+        String liveSet = canonicalLiveSet(group, specHash, liveTaskArns);
+        for (int sequence = 0; tokens.size() < calls; sequence++) {
+            String token = digest(liveSet, sequence);
+            if (!used.containsKey(token)) {
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+
+    /** The digest input before the sequence number: group, spec hash and the sorted live ARNs, a line each. */
+    private static String canonicalLiveSet(ResourceKey group, String specHash, Collection<String> liveTaskArns) {
         StringBuilder canonical = new StringBuilder().append(group).append('\n').append(specHash).append('\n');
-        new TreeSet<>(liveTaskArns).forEach(arn -> canonical.append(arn).append('\n'));
-        canonical.append('#').append(sequence);
+        liveTaskArns.stream().sorted().distinct().forEach(arn -> canonical.append(arn).append('\n'));
+        return canonical.toString();
+    }
+
+    private static String digest(String canonicalLiveSet, int sequence) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+                    .digest((canonicalLiveSet + '#' + sequence).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16) + "-" + sequence;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }
     }
 
-    /** Tokens for the next {@code calls} calls: the lowest sequence numbers whose tokens ECS has not seen. */
-    List<String> next(ResourceKey group, String specHash, Collection<String> liveTaskArns, int calls) {
-        List<String> tokens = new ArrayList<>(calls);
-        for (int sequence = 0; tokens.size() < calls; sequence++) {
-            String token = derive(group, specHash, liveTaskArns, sequence);
-            if (!used.containsKey(token)) {
-                tokens.add(token);
-            }
+    /**
+     * The tokens a group's RunTask calls of one pass would use, not derived yet: digesting every live ARN is
+     * costly, and most planned calls never get launch budget. {@link BudgetSharing} derives them for the calls it
+     * makes.
+     *
+     * @param calls how many calls the group plans
+     */
+    record Planned(ClientTokens seen, ResourceKey group, String specHash, List<String> liveTaskArns, int calls) {
+        Planned {
+            Objects.requireNonNull(seen, "seen");
+            liveTaskArns = List.copyOf(liveTaskArns);
         }
-        return tokens;
+
+        List<String> derive() {
+            return seen.next(group, specHash, liveTaskArns, calls);
+        }
     }
 
     /** Remembers that ECS has seen {@code token}; forgets what ECS itself has forgotten. */

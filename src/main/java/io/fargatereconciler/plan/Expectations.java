@@ -1,9 +1,11 @@
 package io.fargatereconciler.plan;
 
+import io.fargatereconciler.observe.ObservedTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,10 +74,21 @@ public record Expectations(Map<String, ExpectedLaunch> launches, List<Unconfirme
     }
 
     /**
-     * What is still expected after an observation taken at {@code observedAt} that listed {@code listedArns}
-     * (any status) of which {@code liveArns} were live.
+     * What is still expected after an observation taken at {@code observedAt} that listed the group's tasks
+     * {@code listed} (any status).
      */
-    Expectations afterObservation(Set<String> listedArns, Set<String> liveArns, Instant observedAt, Duration timeout) {
+    Expectations afterObservation(List<ObservedTask> listed, Instant observedAt, Duration timeout) {
+        if (launches.isEmpty() && unconfirmed.isEmpty() && stops.isEmpty()) {
+            return this; // nothing expected, nothing to settle
+        }
+        Set<String> listedArns = new HashSet<>();
+        Set<String> liveArns = new HashSet<>();
+        for (ObservedTask task : listed) {
+            listedArns.add(task.taskArn());
+            if (task.isLive()) {
+                liveArns.add(task.taskArn());
+            }
+        }
         Map<String, ExpectedLaunch> openLaunches = new TreeMap<>(launches);
         openLaunches.entrySet().removeIf(e -> listedArns.contains(e.getKey())
                 || expired(e.getValue().at(), observedAt, timeout));

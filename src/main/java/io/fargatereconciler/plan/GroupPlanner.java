@@ -6,12 +6,11 @@ import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedTask;
 import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +28,7 @@ final class GroupPlanner {
     }
 
     /** What one group would do this pass, before budgets. */
-    record Proposal(TaskGroup group, int missing, int launch, List<String> tokens, SubnetChoice steering,
+    record Proposal(TaskGroup group, int missing, int launch, ClientTokens.Planned tokens, SubnetChoice steering,
                     String launchReason, List<Stop> stops, Hold hold, CopyCounts counts, Backoff backoff,
                     Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
         List<String> subnets() {
@@ -49,11 +48,8 @@ final class GroupPlanner {
         ResourceKey key = group.key();
         String spec = group.task().specHash();
         BackoffPolicy policy = group.task().backoff();
-        List<String> liveArns = ours.stream().filter(ObservedTask::isLive).map(ObservedTask::taskArn).toList();
-        Set<String> listedArns = ours.stream().map(ObservedTask::taskArn).collect(Collectors.toSet());
-
-        Expectations expectations = memory.expectations().afterObservation(listedArns, Set.copyOf(liveArns),
-                observedAt, config.expectationTimeout());
+        Expectations expectations = memory.expectations().afterObservation(ours, observedAt,
+                config.expectationTimeout());
         GroupCopies copies = GroupCopies.of(ours, spec, expectations);
 
         Backoff backoff = memory.backoff().resetIfSteady(spec, copies.oldestRunningSince(), now, policy.resetAfter());
@@ -87,7 +83,13 @@ final class GroupPlanner {
             hold = Hold.SURGE_LIMIT;
         }
         int calls = (launch + Launch.MAX_COUNT_PER_CALL - 1) / Launch.MAX_COUNT_PER_CALL;
-        List<String> tokens = memory.tokens().next(key, spec, liveArns, calls);
+        List<String> liveArns = new ArrayList<>(ours.size());
+        for (ObservedTask task : ours) {
+            if (task.isLive()) {
+                liveArns.add(task.taskArn());
+            }
+        }
+        ClientTokens.Planned tokens = new ClientTokens.Planned(memory.tokens(), key, spec, liveArns, calls);
 
         Instant nextLookAt = earliest(hold == Hold.BACKOFF ? backoff.retryAt() : null,
                 hold == Hold.AFTER_RESTART ? restartHold : null,

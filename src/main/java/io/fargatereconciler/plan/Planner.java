@@ -10,6 +10,7 @@ import io.fargatereconciler.observe.ObservedTask;
 import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,8 +105,8 @@ public final class Planner {
         if (jobs.wakeAt() != null && (requeueAt == null || jobs.wakeAt().isBefore(requeueAt))) {
             requeueAt = jobs.wakeAt();
         }
-        PlannerMemory next = memory.withGroups(nextMemory).withBudget(budget).withStartedAt(startedAt)
-                .withJobs(jobs.memories());
+        PlannerMemory next = new PlannerMemory(memory.seed(), nextMemory, budget, memory.pause(), startedAt,
+                jobs.memories());
         return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next, jobs.statuses(),
                 jobs.events());
     }
@@ -141,12 +142,16 @@ public final class Planner {
         return results.afterStop(memory, stop, result, now);
     }
 
+    /** Our tasks by group, each group's in observation order. Only looked up by key, so not sorted. */
     private Map<ResourceKey, List<ObservedTask>> oursByGroup(ObservedState observed) {
-        Map<ResourceKey, List<ObservedTask>> byGroup = new TreeMap<>();
-        observed.clusters().values().stream()
-                .flatMap(cluster -> cluster.tasks().stream())
-                .filter(task -> Ownership.isOurs(config.ownerId(), task))
-                .forEach(task -> byGroup.computeIfAbsent(task.group(), key -> new ArrayList<>()).add(task));
+        Map<ResourceKey, List<ObservedTask>> byGroup = new HashMap<>();
+        for (ObservedCluster cluster : observed.clusters().values()) {
+            for (ObservedTask task : cluster.tasks()) {
+                if (Ownership.isOurs(config.ownerId(), task)) {
+                    byGroup.computeIfAbsent(task.group(), key -> new ArrayList<>()).add(task);
+                }
+            }
+        }
         return byGroup;
     }
 
@@ -180,8 +185,11 @@ public final class Planner {
     private static Map<ResourceKey, Integer> orphans(DesiredState desired, Map<ResourceKey, List<ObservedTask>> ours) {
         Map<ResourceKey, Integer> orphans = new TreeMap<>();
         ours.forEach((key, tasks) -> {
+            if (desired.get(key).isPresent()) {
+                return;
+            }
             int live = (int) tasks.stream().filter(ObservedTask::isLive).count();
-            if (desired.get(key).isEmpty() && live > 0) {
+            if (live > 0) {
                 orphans.put(key, live);
             }
         });

@@ -38,7 +38,7 @@ final class RollingUpdate {
         List<ObservedTask> candidates = new ArrayList<>(copies.outdated());
         int extra = Math.min(copies.current().size(), copies.currentLive() - desired);
         if (extra > 0) {
-            candidates.addAll(copies.current().subList(0, extra));
+            copies.current().stream().sorted(GroupCopies.STOP_ORDER).limit(extra).forEach(candidates::add);
         }
         int floor = Math.max(0, desired - policy.maxUnavailable());
         int running = copies.running();
