@@ -83,13 +83,8 @@ final class GroupPlanner {
             hold = Hold.SURGE_LIMIT;
         }
         int calls = (launch + Launch.MAX_COUNT_PER_CALL - 1) / Launch.MAX_COUNT_PER_CALL;
-        List<String> liveArns = new ArrayList<>(ours.size());
-        for (ObservedTask task : ours) {
-            if (task.isLive()) {
-                liveArns.add(task.taskArn());
-            }
-        }
-        ClientTokens.Planned tokens = new ClientTokens.Planned(memory.tokens(), key, spec, liveArns, calls);
+        ClientTokens.Planned tokens = new ClientTokens.Planned(memory.tokens(), key, spec,
+                calls == 0 ? List.of() : liveArns(ours), calls);
 
         Instant nextLookAt = earliest(hold == Hold.BACKOFF ? backoff.retryAt() : null,
                 hold == Hold.AFTER_RESTART ? restartHold : null,
@@ -105,11 +100,24 @@ final class GroupPlanner {
     private static SubnetChoice subnets(TaskGroup group, List<ObservedTask> ours, SubnetSteering steering) {
         List<String> given = group.task().network().subnets();
         Map<String, Integer> liveBySubnet = new TreeMap<>();
-        ours.stream().filter(ObservedTask::isLive).filter(task -> task.subnetId() != null)
-                .forEach(task -> liveBySubnet.merge(task.subnetId(), 1, Integer::sum));
+        for (ObservedTask task : ours) {
+            if (task.isLive() && task.subnetId() != null) {
+                liveBySubnet.merge(task.subnetId(), 1, Integer::sum);
+            }
+        }
         SubnetChoice chosen = steering.choose(group.key(), group.task(), liveBySubnet);
         boolean usable = chosen != null && !chosen.subnets().isEmpty() && given.containsAll(chosen.subnets());
         return usable ? chosen : SubnetChoice.asGiven(given);
+    }
+
+    private static List<String> liveArns(List<ObservedTask> ours) {
+        List<String> arns = new ArrayList<>(ours.size());
+        for (ObservedTask task : ours) {
+            if (task.isLive()) {
+                arns.add(task.taskArn());
+            }
+        }
+        return arns;
     }
 
     private static String launchReason(TaskGroup group, GroupCopies copies, String spec) {
