@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * The Jobs' part of a planning pass: every Job of the desired state whose cluster was observed is planned by the
  * {@link JobPlanner}; its launches draw on the shared launch budget before the TaskGroups' (a Job's start is due at
  * a time, a group's copy is not), and none is sent while the loop is paused after throttling. A launch that is not
- * sent is folded back into the job's memory as not sent, so the job retries it shortly with the same clientToken.
+ * sent is folded back into the job's memory as not sent, so the job retries it shortly with the same clientToken
+ * (and the same subnets). Each new attempt's subnets come from the pass's subnet steering, as a TaskGroup's do.
  *
  * @param launches the Job launches to make, in order
  * @param stops    the Job stops (concurrencyPolicy Replace), within the pass's stop bound
@@ -38,7 +39,8 @@ record JobPlanning(List<Launch> launches, List<Stop> stops, LaunchBudget budget,
     private static final JobPlanner PLANNER = new JobPlanner();
 
     static JobPlanning plan(DesiredState desired, ObservedState observed, Map<ResourceKey, List<ObservedTask>> ours,
-                            PlannerMemory memory, LaunchBudget budget, boolean paused, int maxStops, Instant now) {
+                            PlannerMemory memory, LaunchBudget budget, boolean paused, int maxStops, Instant now,
+                            SubnetSteering steering) {
         boolean firstPass = memory.startedAt() == null;
         List<Launch> launches = new ArrayList<>();
         List<Stop> stops = new ArrayList<>();
@@ -53,7 +55,7 @@ record JobPlanning(List<Launch> launches, List<Stop> stops, LaunchBudget budget,
                 statuses.put(job.key(), PLANNER.status(job, jobMemory, now));
                 continue;
             }
-            JobPlan plan = PLANNER.plan(job, ours.getOrDefault(job.key(), List.of()), jobMemory, now);
+            JobPlan plan = PLANNER.plan(job, ours.getOrDefault(job.key(), List.of()), jobMemory, now, steering);
             jobMemory = plan.memory();
             for (Action action : plan.actions()) {
                 if (action instanceof Launch launch) {

@@ -37,6 +37,7 @@ public final class Planner {
     private final PlannerConfig config;
     private final GroupPlanner groups;
     private final ActionResults results;
+    private final SubnetSteering steering;
 
     public Planner(PlannerConfig config) {
         this(config, SubnetSteering.AS_GIVEN);
@@ -44,7 +45,8 @@ public final class Planner {
 
     public Planner(PlannerConfig config, SubnetSteering steering) {
         this.config = Objects.requireNonNull(config, "config");
-        this.groups = new GroupPlanner(config, Objects.requireNonNull(steering, "steering"));
+        this.steering = Objects.requireNonNull(steering, "steering");
+        this.groups = new GroupPlanner(config, steering);
         this.results = new ActionResults(config);
     }
 
@@ -85,7 +87,7 @@ public final class Planner {
             nextMemory.put(group.key(), proposal.memory());
         }
         JobPlanning jobs = JobPlanning.plan(desired, observed, ours, memory, budget, paused,
-                config.maxStopsPerPass(), now);
+                config.maxStopsPerPass(), now, steering != null ? steering : this.steering);
 
         BudgetSharing sharing = BudgetSharing.share(paused ? List.of() : proposals, jobs.budget());
         List<Action> actions = new ArrayList<>(jobs.launches());

@@ -59,6 +59,14 @@ final class Daemon {
                 new SoleReplicaLeadership("only-replica", account.clock.instant()));
     }
 
+    /** A daemon with {@code wrapGateway} around its gateway, these subnet settings, Jobs notifying through {@code notifications}. */
+    Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, JobNotifications notifications,
+           TestSubnetSettings subnets) {
+        this(account, seed, wrapGateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS, notifications,
+                new SoleReplicaLeadership("only-replica", account.clock.instant()), subnets,
+                GroupNotifications.loggedOnly());
+    }
+
     /** A daemon with these subnet-steering and test-ENI settings, notifications only logged. */
     Daemon(SimulatedAccount account, long seed, TestSubnetSettings subnets) {
         this(account, seed, gateway -> gateway, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS,

@@ -23,7 +23,7 @@ public record JobLaunchResult(Outcome outcome, ObservedTask task, String message
         FAILED,
         /** ECS returned an earlier, STOPPED task for this clientToken instead of starting one: the attempt had landed. */
         TOKEN_REUSED,
-        /** ConflictException: the clientToken was used before with other parameters (an older spec). */
+        /** ConflictException: the clientToken was used before with other parameters (an older spec, other subnets). */
         TOKEN_CONFLICT,
         /** Rate limited, or not sent at all: nothing started. */
         THROTTLED,

@@ -7,6 +7,8 @@ import io.fargatereconciler.observe.ObservedTask;
 import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.Stop;
+import io.fargatereconciler.plan.SubnetSteering;
+import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,13 +41,18 @@ final class JobPass {
     final Set<String> tasksToStop;
     Instant scheduledThrough;
 
+    private final SubnetSteering steering;
     private final boolean reportsEvents;
     private final List<JobRunRecord> history;
     private final Deque<JobRunId> recentlyFinished;
 
-    /** A pass that reports {@code memory}'s unreported events first when {@code report}, else keeps them queued. */
-    JobPass(Job job, List<ObservedTask> tasks, JobMemory memory, Instant now, boolean report) {
+    /**
+     * A pass that reports {@code memory}'s unreported events first when {@code report}, else keeps them queued;
+     * {@code steering} chooses the subnets of each attempt when it is first sent.
+     */
+    JobPass(Job job, List<ObservedTask> tasks, JobMemory memory, Instant now, boolean report, SubnetSteering steering) {
         this.job = job;
+        this.steering = steering;
         this.key = job.key();
         this.now = now;
         this.tasks = tasks.stream().sorted(Comparator.comparing(ObservedTask::taskArn)).toList();
@@ -100,12 +107,22 @@ final class JobPass {
                 next.nextAttemptAt()));
     }
 
-    /** Asks for RunTask of {@code run}'s current attempt (again, with the same clientToken, if it was sent before). */
+    /**
+     * Asks for RunTask of {@code run}'s current attempt. Sent before: again, with the same clientToken and subnets.
+     * Otherwise into the subnets steering chooses now (see {@link JobSubnets}).
+     */
     void launch(JobRun run, String reason) {
-        JobRun launching = run.launching(now);
+        String why = "run " + run.id().tagValue() + " attempt " + run.attempt() + ": " + reason;
+        List<String> subnets = run.subnets();
+        if (subnets.isEmpty()) {
+            SubnetChoice choice = JobSubnets.choose(job, liveTasks(), steering);
+            subnets = choice.subnets();
+            why = why + JobSubnets.describe(choice);
+        }
+        JobRun launching = run.launching(now, subnets);
         runs.put(run.id(), launching);
-        actions.add(new Launch(key, job.task(), 1, job.task().network().subnets(), launching.clientToken(),
-                JobTags.forAttempt(launching), "run " + run.id().tagValue() + " attempt " + run.attempt() + ": " + reason));
+        actions.add(new Launch(key, job.task(), 1, launching.subnets(), launching.clientToken(),
+                JobTags.forAttempt(launching), why));
     }
 
     void stop(ObservedTask task, String reason) {

@@ -3,6 +3,7 @@ package io.fargatereconciler.plan.job;
 import io.fargatereconciler.desired.Job;
 import io.fargatereconciler.observe.ObservedTask;
 import io.fargatereconciler.plan.Stop;
+import io.fargatereconciler.plan.SubnetSteering;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * ({@link RunScheduler}), launches or re-sends attempts, and asks again to stop replaced tasks that still run.
  * Every attempt is one task launched with the run's tags ({@link JobTags}) and a clientToken derived from
  * (job, run, attempt) ({@link JobRunId#clientToken(int)}), so a retried, repeated or restarted launch never starts
- * a second task.
+ * a second task. Each attempt goes to the subnets subnet steering chooses when it is first sent ({@link JobSubnets});
+ * a retry is a new attempt with a new token, steered afresh, and a re-sent attempt keeps its token and its subnets.
  *
  * <p>The loop calls {@link #plan} every pass and {@link #afterLaunch} with each RunTask answer, and keeps the
  * returned {@link JobMemory} for the next call; a new daemon starts from {@link JobMemory#afterDaemonStart()}.
@@ -27,10 +29,18 @@ import java.util.stream.Stream;
 public final class JobPlanner {
 
     public JobPlan plan(Job job, List<ObservedTask> tasks, JobMemory memory, Instant now) {
+        return plan(job, tasks, memory, now, null);
+    }
+
+    /**
+     * As {@link #plan(Job, List, JobMemory, Instant)}, with {@code steering} (made from this pass's subnet-health
+     * snapshot) choosing the subnets of each attempt sent for the first time; null: the spec's subnets as written.
+     */
+    public JobPlan plan(Job job, List<ObservedTask> tasks, JobMemory memory, Instant now, SubnetSteering steering) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(now, "now");
         List<ObservedTask> ours = tasks.stream().filter(task -> job.key().equals(task.group())).toList();
-        JobPass pass = new JobPass(job, ours, memory, now, true);
+        JobPass pass = new JobPass(job, ours, memory, now, true, steering);
         RunFollower.followObservedTasks(pass);
         RunScheduler.startDueRuns(pass);
         RunFollower.advance(pass);
@@ -46,7 +56,7 @@ public final class JobPlanner {
      * is reported by the next {@link #plan}.
      */
     public JobMemory afterLaunch(Job job, JobMemory memory, String clientToken, JobLaunchResult result, Instant now) {
-        JobPass pass = new JobPass(job, List.of(), memory, now, false);
+        JobPass pass = new JobPass(job, List.of(), memory, now, false, null);
         RunFollower.afterLaunch(pass, clientToken, result);
         return pass.memory();
     }

@@ -2,6 +2,7 @@ package io.fargatereconciler.plan.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,11 +20,15 @@ import java.util.Objects;
  * {@code replayed} marks a run this daemon may not have been the first to launch (started after a daemon start, when
  * the past is unknown, or recognised from a task's tags): its current attempt, and the ones after it, may have been
  * sent before. It clears once an attempt's task is seen live, since no later attempt can have been sent before that.
+ * {@code subnets} are the subnets the current attempt was (or is being) sent with, chosen by subnet steering when it
+ * was first planned and kept for every re-send of it: ECS answers a clientToken re-sent with other parameters with a
+ * ConflictException, not with the task it started. Empty until the attempt is first planned; a new attempt (a new
+ * clientToken) is steered afresh.
  */
 public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, String taskArn, Instant nextAttemptAt,
                      Instant attemptLaunchedAt, Instant lastHeardAt, Instant lastSeenLiveAt, int startFailures,
                      int taskFailures, Instant firstLaunchedAt, Instant runningAt, String lastFailure,
-                     boolean replayed) {
+                     boolean replayed, List<String> subnets) {
 
     /** What is known of the current attempt. */
     public enum Phase { WAITING, LAUNCHING, STARTED, RUNNING }
@@ -48,11 +53,12 @@ public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, Str
         if (startFailures < 0 || taskFailures < 0) {
             throw new IllegalArgumentException("failure counts must not be negative");
         }
+        subnets = subnets == null ? List.of() : List.copyOf(subnets);
     }
 
     /** A new run whose first attempt is due at {@code at}. */
     static JobRun due(JobRunId id, String specHash, Instant at, boolean replayed) {
-        return new JobRun(id, specHash, Phase.WAITING, 1, null, at, null, null, null, 0, 0, null, null, null, replayed);
+        return new JobRun(id, specHash, Phase.WAITING, 1, null, at, null, null, null, 0, 0, null, null, null, replayed, List.of());
     }
 
     String clientToken() {
@@ -77,10 +83,12 @@ public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, Str
         return afterStop.isBefore(atMost) ? afterStop : atMost;
     }
 
-    JobRun launching(Instant now) {
+    /** The current attempt sent (again) at {@code now}, into {@code subnets} (those it was first sent with, if it was). */
+    JobRun launching(Instant now, List<String> subnets) {
         Instant sentFirst = attemptLaunchedAt == null ? now : attemptLaunchedAt;
         return new JobRun(id, specHash, Phase.LAUNCHING, attempt, taskArn, null, sentFirst, now, lastSeenLiveAt,
-                startFailures, taskFailures, firstLaunchedAt == null ? now : firstLaunchedAt, runningAt, lastFailure, replayed);
+                startFailures, taskFailures, firstLaunchedAt == null ? now : firstLaunchedAt, runningAt, lastFailure, replayed,
+                this.subnets.isEmpty() ? subnets : this.subnets);
     }
 
     /**
@@ -95,33 +103,33 @@ public record JobRun(JobRunId id, String specHash, Phase phase, int attempt, Str
     JobRun started(String arn, boolean live, Instant now) {
         return new JobRun(id, specHash, phase == Phase.RUNNING ? Phase.RUNNING : Phase.STARTED, attempt, arn, null,
                 attemptLaunchedAt, now, live ? now : lastSeenLiveAt, startFailures, taskFailures, firstLaunchedAt,
-                runningAt, lastFailure, replayed && !live);
+                runningAt, lastFailure, replayed && !live, subnets);
     }
 
     /** Its task {@code arn} reached RUNNING at {@code runningSince}; {@code live}: seen not stopped. */
     JobRun running(String arn, Instant runningSince, boolean live, Instant now) {
         return new JobRun(id, specHash, Phase.RUNNING, attempt, arn, null, attemptLaunchedAt, now,
                 live ? now : lastSeenLiveAt, startFailures, taskFailures, firstLaunchedAt,
-                runningAt == null ? runningSince : runningAt, lastFailure, replayed && !live);
+                runningAt == null ? runningSince : runningAt, lastFailure, replayed && !live, subnets);
     }
 
     /** The same attempt again at {@code at} with the same clientToken (the call was throttled or its answer lost). */
     JobRun resendAt(Instant at, String why) {
         return new JobRun(id, specHash, Phase.WAITING, attempt, null, at, attemptLaunchedAt, lastHeardAt,
-                lastSeenLiveAt, startFailures, taskFailures, firstLaunchedAt, runningAt, why, replayed);
+                lastSeenLiveAt, startFailures, taskFailures, firstLaunchedAt, runningAt, why, replayed, subnets);
     }
 
     /** The next attempt at {@code at}, after a failure of the current one. */
     JobRun nextAttemptAt(Instant at, boolean taskFailure, String why) {
         return new JobRun(id, specHash, Phase.WAITING, attempt + 1, null, at, null, null, null,
                 taskFailure ? startFailures : startFailures + 1, taskFailure ? taskFailures + 1 : taskFailures,
-                firstLaunchedAt, runningAt, why, replayed);
+                firstLaunchedAt, runningAt, why, replayed, List.of());
     }
 
     /** The current attempt's task failed and there is no next attempt. */
     JobRun lastTaskFailure(String why) {
         return new JobRun(id, specHash, phase, attempt, taskArn, nextAttemptAt, attemptLaunchedAt, lastHeardAt,
-                lastSeenLiveAt, startFailures, taskFailures + 1, firstLaunchedAt, runningAt, why, replayed);
+                lastSeenLiveAt, startFailures, taskFailures + 1, firstLaunchedAt, runningAt, why, replayed, subnets);
     }
 
     /** This run as a history entry. */

@@ -46,7 +46,8 @@ final class RunFollower {
         String specHash = task.specHash() != null ? task.specHash() : known != null ? known.specHash() : "unknown";
         return new JobRun(tagged.run(), specHash, JobRun.Phase.STARTED, tagged.attempt(), task.taskArn(), null,
                 launched, now, task.isStopped() ? null : now, tagged.startFailuresBefore(), tagged.taskFailuresBefore(), firstLaunched,
-                known != null ? known.runningAt() : null, known != null ? known.lastFailure() : null, true);
+                known != null ? known.runningAt() : null, known != null ? known.lastFailure() : null, true,
+                known != null && known.attempt() == tagged.attempt() ? known.subnets() : List.of());
     }
 
     private static void apply(JobPass pass, JobRun run, ObservedTask task) {
@@ -155,8 +156,8 @@ final class RunFollower {
             case THROTTLED, SERVER_ERROR -> pass.runs.put(run.id(), run.resendAt(
                     pass.now.plus(pass.job.task().backoff().initial()), "RunTask " + result.outcome() + ": " + message));
             case TOKEN_CONFLICT -> pass.finish(run, JobRunResult.Unknown, "attempt " + run.attempt()
-                    + " was started before with other parameters (an older spec); how it ended is unknown, and it is "
-                    + "not started again: " + message);
+                    + " was started before with other parameters (an older spec, or other subnets chosen by the daemon "
+                    + "before a restart); how it ended is unknown, and it is not started again: " + message);
         }
     }
 }

@@ -9,6 +9,9 @@ import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.Ownership;
 import io.fargatereconciler.plan.Stop;
+import io.fargatereconciler.plan.subnet.HealthSteering;
+import io.fargatereconciler.plan.subnet.SubnetFailureKind;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +42,18 @@ final class JobWorld {
     final List<Function<Launch, JobLaunchResult>> nextRunTaskAnswers = new ArrayList<>();
     /** RunTask answers that get lost on the way back (the daemon never hears of them). */
     int answersToLose;
+    /**
+     * Subnet health as the loop's tracker keeps it (ENI timeouts and RUNNING tasks fed in by {@link #eniTimeout} and
+     * {@link #running}); null: no steering, the spec's subnets as written.
+     */
+    SubnetHealthBook subnetHealth;
+    /** RunTask calls ECS refused with a ConflictException (a token re-sent with other parameters). */
+    final List<Launch> conflicts = new ArrayList<>();
 
     private final JobPlanner planner = new JobPlanner();
     private final Map<String, ObservedTask> tasks = new LinkedHashMap<>();
     private final Map<String, String> taskByToken = new HashMap<>();
+    private final Map<String, List<String>> subnetsByToken = new HashMap<>();
     private final Set<String> stoppedShown = new HashSet<>();
     /** Tasks ListTasks does not show yet (its answer lags behind RunTask). */
     final Set<String> hidden = new HashSet<>();
@@ -56,7 +67,8 @@ final class JobWorld {
 
     /** One loop pass: plan on what ECS shows, carry out the actions, feed the answers back. */
     JobPlan pass() {
-        lastPlan = planner.plan(job, observe(), memory, now);
+        lastPlan = planner.plan(job, observe(), memory, now,
+                subnetHealth == null ? null : new HealthSteering(subnetHealth, now));
         memory = lastPlan.memory();
         events.addAll(lastPlan.events());
         for (Action action : lastPlan.actions()) {
@@ -98,9 +110,12 @@ final class JobWorld {
         }
     }
 
-    /** The daemon restarts: memory gone, and the observer no longer knows the ARNs of stopped tasks. */
+    /** The daemon restarts: memory and subnet health gone, the observer no longer knows the ARNs of stopped tasks. */
     void restartDaemon() {
         memory = JobMemory.afterDaemonStart();
+        if (subnetHealth != null) {
+            subnetHealth = SubnetHealthBook.EMPTY; // the daemon's tracker starts empty too
+        }
         stoppedShown.addAll(tasks.keySet().stream().filter(arn -> tasks.get(arn).isStopped()).toList());
     }
 
@@ -124,6 +139,11 @@ final class JobWorld {
         if (existing != null && !tokenRemembered(tasks.get(existing))) {
             existing = null; // ECS forgot the token: it starts a new task
         }
+        if (existing != null && !subnetsByToken.get(launch.clientToken()).equals(launch.subnets())) {
+            conflicts.add(launch);
+            return JobLaunchResult.tokenConflict("The clientToken '" + launch.clientToken()
+                    + "' was already used with different parameters.");
+        }
         if (existing != null) {
             ObservedTask task = tasks.get(existing);
             if (task.isStopped()) {
@@ -143,9 +163,10 @@ final class JobWorld {
         tags.put(Ownership.GROUP_TAG, launch.group().toString());
         tags.put(Ownership.SPEC_HASH_TAG, launch.task().specHash());
         tasks.put(arn, new ObservedTask(arn, CLUSTER, launch.group(), launch.task().specHash(), Ownership.DEFAULT_OWNER_ID,
-                TaskStatus.PROVISIONING, TaskStatus.RUNNING, now, null, null, "subnet-a", null, null, null, List.of(),
-                tags));
+                TaskStatus.PROVISIONING, TaskStatus.RUNNING, now, null, null, launch.subnets().get(0), null, null, null,
+                List.of(), tags));
         taskByToken.put(launch.clientToken(), arn);
+        subnetsByToken.put(launch.clientToken(), launch.subnets());
         return JobLaunchResult.started(tasks.get(arn));
     }
 
@@ -177,10 +198,18 @@ final class JobWorld {
         ObservedTask t = tasks.get(arn);
         tasks.put(arn, new ObservedTask(arn, CLUSTER, t.group(), t.specHash(), t.startedBy(), TaskStatus.RUNNING,
                 TaskStatus.RUNNING, t.createdAt(), now, null, t.subnetId(), null, null, null, List.of(), t.tags()));
+        if (subnetHealth != null) {
+            subnetHealth = subnetHealth.afterRunning(t.subnetId(), now);
+        }
     }
 
     void eniTimeout(String arn) {
-        stopTask(arn, StopCause.ENI_PROVISIONING_TIMEOUT, "Timeout waiting for network interface provisioning to complete.");
+        String reason = "Timeout waiting for network interface provisioning to complete.";
+        stopTask(arn, StopCause.ENI_PROVISIONING_TIMEOUT, reason);
+        if (subnetHealth != null) {
+            subnetHealth = subnetHealth.afterFailure(tasks.get(arn).subnetId(), SubnetFailureKind.ENI_PROVISIONING,
+                    reason, now, now);
+        }
     }
 
     void exits(String arn, int code) {
