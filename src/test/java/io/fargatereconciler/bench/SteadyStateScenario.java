@@ -28,6 +28,8 @@ import java.util.function.LongSupplier;
 final class SteadyStateScenario {
     static final String FILE = "steady-state";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** One RunTask of 10 every 500 ms: the Fargate launch rate of 20 tasks/s, so seeding is never throttled. */
+    private static final Duration SEEDING_PACE = Duration.ofMillis(500);
 
     /** What one strategy's passes cost, averaged over the measured passes. */
     record PassCost(String strategy, double listCalls, double describeCalls, double otherCalls, double cpuMillisMean,
@@ -58,15 +60,13 @@ final class SteadyStateScenario {
     private static PassCost reconciler(EcsConfig ecsConfig, SimulatorConfig config, Workload workload, int passes) {
         try (ScenarioRun run = new ScenarioRun(ecsConfig, config)) {
             EcsGateway gateway = new SdkEcsGateway(run.account.ecs, Ownership.DEFAULT_OWNER_ID, run.account.ecsConfig);
-            for (Workload.Group group : workload.groups()) {
-                TaskGroup taskGroup = group.asTaskGroup();
-                for (int call = 0; call * 10 < group.replicas(); call++) {
-                    int count = Math.min(10, group.replicas() - call * 10);
-                    LaunchResult result = gateway.runTask(new Launch(taskGroup.key(), taskGroup.task(), count,
-                            group.subnets(), "seed-" + group.name() + "-" + call, Map.of(), "benchmark seeding"));
-                    require(result.outcome() == LaunchResult.Outcome.STARTED, "seeding RunTask: " + result.message());
-                    run.account.advance(Duration.ofMillis(500));
-                }
+            for (Workload.Batch batch : workload.launchBatches()) {
+                TaskGroup group = batch.group().asTaskGroup();
+                LaunchResult result = gateway.runTask(new Launch(group.key(), group.task(), batch.count(),
+                        batch.group().subnets(), "seed-" + batch.group().name() + "-" + batch.index(), Map.of(),
+                        "benchmark seeding"));
+                require(result.outcome() == LaunchResult.Outcome.STARTED, "seeding RunTask: " + result.message());
+                run.account.advance(SEEDING_PACE);
             }
             run.account.desire(workload.taskGroups());
             ReconcilerStrategy ours = ReconcilerStrategy.polling(run.account, 11, run.callLatency());
@@ -76,13 +76,12 @@ final class SteadyStateScenario {
 
     private static PassCost naive(EcsConfig ecsConfig, SimulatorConfig config, Workload workload, int passes) {
         try (ScenarioRun run = new ScenarioRun(ecsConfig, config)) {
-            for (Workload.Group group : workload.groups()) {
-                for (int call = 0; call * 10 < group.replicas(); call++) {
-                    int count = Math.min(10, group.replicas() - call * 10);
-                    run.account.ecs.runTask(SimulatorFixture.request(group.cluster(), group.taskDefinition(), count,
-                            group.subnets().toArray(String[]::new)).startedBy(NaiveLoopStrategy.startedBy(group)).build());
-                    run.account.advance(Duration.ofMillis(500));
-                }
+            for (Workload.Batch batch : workload.launchBatches()) {
+                Workload.Group group = batch.group();
+                run.account.ecs.runTask(SimulatorFixture.request(group.cluster(), group.taskDefinition(),
+                        batch.count(), group.subnets().toArray(String[]::new))
+                        .startedBy(NaiveLoopStrategy.startedBy(group)).build());
+                run.account.advance(SEEDING_PACE);
             }
             NaiveLoopStrategy naive = new NaiveLoopStrategy(workload, run.account.ecs, run.account.clock,
                     run.callLatency());

@@ -48,6 +48,21 @@ record Workload(List<Group> groups) {
         return new Workload(groups);
     }
 
+    /** One RunTask's share of a group: copies {@code from} on, {@code count} (1..10) of them. */
+    record Batch(Group group, int index, int count) {
+    }
+
+    /** Every group cut into RunTask calls of at most 10 copies, group after group. */
+    List<Batch> launchBatches() {
+        List<Batch> batches = new ArrayList<>();
+        for (Group group : groups) {
+            for (int index = 0; index * 10 < group.replicas(); index++) {
+                batches.add(new Batch(group, index, Math.min(10, group.replicas() - index * 10)));
+            }
+        }
+        return batches;
+    }
+
     int copies() {
         return groups.stream().mapToInt(Group::replicas).sum();
     }
