@@ -17,6 +17,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,11 +33,18 @@ final class SteadyStateScenario {
     private static final Duration SEEDING_PACE = Duration.ofMillis(500);
 
     /** What one strategy's passes cost, averaged over the measured passes. */
-    record PassCost(String strategy, double listCalls, double describeCalls, double otherCalls, double cpuMillisMean,
-                    double cpuMillisMax, int passes, long launchesDuringPasses, long callsCountedByStrategy,
-                    long callsCountedBySimulator) {
+    record PassCost(String strategy, double listCalls, double describeCalls, Map<String, Double> otherCalls,
+                    double cpuMillisMean, double cpuMillisMax, int passes, long launchesDuringPasses,
+                    long ecsCallsCountedByStrategy, long ecsCallsCountedBySimulator) {
+        /** Every API call of a pass, of any service (EC2 DescribeSubnets too, where subnet steering makes it). */
         double apiCalls() {
-            return listCalls + describeCalls + otherCalls;
+            return listCalls + describeCalls + otherCalls.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** Calls other than ListTasks and DescribeTasks, per pass, e.g. {@code ec2:DescribeSubnets 0.2}. */
+        String describeOtherCalls() {
+            return otherCalls.isEmpty() ? "none" : String.join(", ", otherCalls.entrySet().stream()
+                    .map(e -> e.getKey() + " " + Format.num(e.getValue())).toList());
         }
     }
 
@@ -95,7 +103,7 @@ final class SteadyStateScenario {
         pass.run();
         double list = 0;
         double describe = 0;
-        double other = 0;
+        Map<String, Double> other = new TreeMap<>();
         double cpuTotal = 0;
         double cpuMax = 0;
         long launched = 0;
@@ -111,14 +119,19 @@ final class SteadyStateScenario {
             ApiCallStats calls = run.calls();
             list += calls.calls("ecs:ListTasks");
             describe += calls.calls("ecs:DescribeTasks");
-            other += calls.totalCalls() - calls.calls("ecs:ListTasks") - calls.calls("ecs:DescribeTasks");
+            calls.calls().forEach((operation, count) -> {
+                if (!operation.equals("ecs:ListTasks") && !operation.equals("ecs:DescribeTasks")) {
+                    other.merge(operation, (double) count / passes, Double::sum);
+                }
+            });
             launched += calls.tasksLaunched();
             cpuTotal += cpu;
             cpuMax = Math.max(cpuMax, cpu);
             ownCalls += ownCount.getAsLong() - ownBefore;
-            simulatorCalls += calls.totalCalls();
+            simulatorCalls += calls.calls().entrySet().stream().filter(e -> e.getKey().startsWith("ecs:"))
+                    .mapToLong(Map.Entry::getValue).sum();
         }
-        return new PassCost(name, list / passes, describe / passes, other / passes, cpuTotal / passes, cpuMax, passes,
+        return new PassCost(name, list / passes, describe / passes, other, cpuTotal / passes, cpuMax, passes,
                 launched, ownCalls, simulatorCalls);
     }
 

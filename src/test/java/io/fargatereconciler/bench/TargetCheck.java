@@ -38,8 +38,8 @@ final class TargetCheck {
             if (ratio > 1.0 + 1e-9) {
                 why.add(Format.count(s.copies()) + " tasks: " + Format.num(s.reconciler().apiCalls() - s.floor())
                         + " calls per pass above the floor (ListTasks " + Format.num(s.reconciler().listCalls())
-                        + ", DescribeTasks " + Format.num(s.reconciler().describeCalls()) + ", other "
-                        + Format.num(s.reconciler().otherCalls()) + ")");
+                        + ", DescribeTasks " + Format.num(s.reconciler().describeCalls()) + ", other: "
+                        + s.reconciler().describeOtherCalls() + ")");
             }
         }
         out.add(new Verdict("Steady state: API calls per pass = floor (ratio 1.00)", String.join("; ", measured),
