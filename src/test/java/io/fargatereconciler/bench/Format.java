@@ -12,16 +12,17 @@ final class Format {
         if (Math.abs(value - Math.rint(value)) < 1e-9) {
             return String.format(Locale.ROOT, "%,d", (long) Math.rint(value));
         }
-        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f",
-                value);
+        return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%,.1f" : "%.2f", value);
     }
 
     static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** Two decimals; three when that is all that tells it from 1 (1.002x is not 1.00x). */
     static String ratio(double value) {
-        return String.format(Locale.ROOT, "%.2fx", value);
+        boolean nearOne = value != 1.0 && Math.abs(value - 1.0) < 0.005;
+        return String.format(Locale.ROOT, nearOne ? "%.3fx" : "%.2fx", value);
     }
 
     static double ratioOf(Duration value, Duration base) {
