@@ -27,15 +27,15 @@ import java.util.function.UnaryOperator;
 
 /**
  * One reconciler daemon against a {@link SimulatedAccount}, as the production wiring builds it (real gateway,
- * observer, planner, loop) but with passes driven by the test on virtual time. A new Daemon is a restarted
- * process: fresh observer and planner memory, same ECS.
+ * observer, planner, loop) but with passes driven by the test (or the benchmark harness) on virtual time. A new
+ * Daemon is a restarted process: fresh observer and planner memory, same ECS.
  */
-final class Daemon {
-    final ReconcileLoop loop;
-    final GroupStatusBook status = new GroupStatusBook(20);
-    final LoopHealth health;
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final JobStatusBook jobs = new JobStatusBook();
+public final class Daemon {
+    public final ReconcileLoop loop;
+    public final GroupStatusBook status = new GroupStatusBook(20);
+    public final LoopHealth health;
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final JobStatusBook jobs = new JobStatusBook();
     final SubnetSteeringSteps subnets;
     private final SimulatedAccount account;
 
@@ -87,8 +87,12 @@ final class Daemon {
         this(account, seed, wrapGateway, planner, settings, JobNotifications.loggedOnly(), leadership);
     }
 
-    private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
-                   TestLoopSettings settings, JobNotifications notifications, Leadership leadership) {
+    /**
+     * Production defaults for subnet steering and group notifications (logged only); {@code wrapGateway} wraps the
+     * real ECS gateway (to inject a fault, or model call latency).
+     */
+    public Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
+                  TestLoopSettings settings, JobNotifications notifications, Leadership leadership) {
         this(account, seed, wrapGateway, planner, settings, notifications, leadership, TestSubnetSettings.DEFAULTS,
                 GroupNotifications.loggedOnly());
     }

@@ -29,31 +29,32 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * A simulated AWS account on virtual time for engine tests: one cluster {@code prod}, two subnets in two AZs, task
- * definition {@code api} with revisions 1 and 2. Daemons started from it talk to the simulator through the real
- * SDK client and gateway.
+ * A simulated AWS account on virtual time for engine tests and the benchmark harness ({@code bench}). By default one
+ * cluster {@code prod}, two subnets in two AZs, task definition {@code api} with revisions 1 and 2; or any world
+ * given as a {@link SimulatorConfig}. Daemons started from it talk to the simulator through the real SDK clients and
+ * gateways.
  */
-final class SimulatedAccount implements AutoCloseable {
-    static final String CLUSTER = "prod";
-    static final List<String> SUBNETS = List.of("subnet-00000000000000aaa", "subnet-00000000000000bbb");
+public final class SimulatedAccount implements AutoCloseable {
+    public static final String CLUSTER = "prod";
+    public static final List<String> SUBNETS = List.of("subnet-00000000000000aaa", "subnet-00000000000000bbb");
 
-    final VirtualClock clock = VirtualClock.create();
-    final FargateSimulator simulator;
-    final EcsClient ecs;
-    final Ec2Client ec2;
-    final EcsConfig ecsConfig;
+    public final VirtualClock clock = VirtualClock.create();
+    public final FargateSimulator simulator;
+    public final EcsClient ecs;
+    public final Ec2Client ec2;
+    public final EcsConfig ecsConfig;
     private volatile DesiredState desired;
 
     SimulatedAccount(EcsConfig ecsConfig, Consumer<SimulatorConfig.Builder> customise) {
-        SimulatorConfig.Builder config = SimulatorConfig.builder().region("eu-west-1").cluster(CLUSTER)
-                .taskDefinition(TaskDefinitionSeed.of("api", "app", "example/api:1"))
-                .taskDefinition(TaskDefinitionSeed.of("api", "app", "example/api:2"))
-                .subnet(SubnetSeed.of(SUBNETS.get(0), "eu-west-1a", "10.0.1.0/24", 251))
-                .subnet(SubnetSeed.of(SUBNETS.get(1), "eu-west-1b", "10.0.2.0/24", 251));
-        customise.accept(config);
-        this.simulator = FargateSimulator.start(config.build(), clock);
+        this(ecsConfig, customised(customise));
+    }
+
+    /** An account whose world is {@code config} (a scenario file, say), on a virtual clock. */
+    public SimulatedAccount(EcsConfig ecsConfig, SimulatorConfig config) {
+        this.simulator = FargateSimulator.start(config, clock);
         this.ecsConfig = ecsConfig;
         URI endpoint = simulator.endpoint();
+        String region = config.region();
         EcsEndpointOverride override = new EcsEndpointOverride() {
             @Override
             public URI endpoint() {
@@ -62,22 +63,32 @@ final class SimulatedAccount implements AutoCloseable {
 
             @Override
             public String region() {
-                return "eu-west-1";
+                return region;
             }
         };
         this.ecs = EcsClients.create(ecsConfig, Optional.of(override));
         this.ec2 = Ec2Clients.create(Duration.ofSeconds(5), Optional.of(override));
     }
 
-    SimulatorAdmin admin() {
+    private static SimulatorConfig customised(Consumer<SimulatorConfig.Builder> customise) {
+        SimulatorConfig.Builder config = SimulatorConfig.builder().region("eu-west-1").cluster(CLUSTER)
+                .taskDefinition(TaskDefinitionSeed.of("api", "app", "example/api:1"))
+                .taskDefinition(TaskDefinitionSeed.of("api", "app", "example/api:2"))
+                .subnet(SubnetSeed.of(SUBNETS.get(0), "eu-west-1a", "10.0.1.0/24", 251))
+                .subnet(SubnetSeed.of(SUBNETS.get(1), "eu-west-1b", "10.0.2.0/24", 251));
+        customise.accept(config);
+        return config.build();
+    }
+
+    public SimulatorAdmin admin() {
         return simulator.admin();
     }
 
-    void desire(DesiredResource... resources) {
+    public void desire(DesiredResource... resources) {
         desired = DesiredState.of(List.of(resources), clock.instant());
     }
 
-    Optional<DesiredState> desired() {
+    public Optional<DesiredState> desired() {
         return Optional.ofNullable(desired);
     }
 
@@ -100,7 +111,7 @@ final class SimulatedAccount implements AutoCloseable {
         return liveTasks().stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();
     }
 
-    void advance(Duration step) {
+    public void advance(Duration step) {
         clock.advance(step);
     }
 

@@ -4,8 +4,8 @@ import io.fargatereconciler.loop.LoopConfig;
 import java.time.Duration;
 
 /** Loop settings for tests that drive passes on virtual time: the documented defaults. */
-record TestLoopSettings(Duration resyncInterval, double resyncJitter) implements LoopConfig.Loop {
-    static final TestLoopSettings DEFAULTS = new TestLoopSettings(Duration.ofSeconds(30), 0.1);
+public record TestLoopSettings(Duration resyncInterval, double resyncJitter) implements LoopConfig.Loop {
+    public static final TestLoopSettings DEFAULTS = new TestLoopSettings(Duration.ofSeconds(30), 0.1);
 
     @Override
     public boolean enabled() {

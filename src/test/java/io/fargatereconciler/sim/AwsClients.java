@@ -10,24 +10,24 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Real AWS SDK v2 clients pointed at a simulator, with fake static credentials and no SDK retries. */
-final class AwsClients {
+public final class AwsClients {
     private static final StaticCredentialsProvider FAKE =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSIMULATOR", "simulator-secret"));
 
     private AwsClients() {
     }
 
-    static EcsClient ecs(URI endpoint) {
+    public static EcsClient ecs(URI endpoint) {
         return EcsClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1).credentialsProvider(FAKE)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
-    static Ec2Client ec2(URI endpoint) {
+    public static Ec2Client ec2(URI endpoint) {
         return Ec2Client.builder().endpointOverride(endpoint).region(Region.EU_WEST_1).credentialsProvider(FAKE)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 
-    static SnsClient sns(URI endpoint) {
+    public static SnsClient sns(URI endpoint) {
         return SnsClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1).credentialsProvider(FAKE)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }

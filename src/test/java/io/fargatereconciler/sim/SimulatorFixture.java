@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * subnet-a (us-east-1a) and subnet-b (us-east-1b) with 200 free IPs each; throttling off unless a test turns it on.
  * Tests talk to it only through the real SDK clients.
  */
-final class SimulatorFixture implements AutoCloseable {
+public final class SimulatorFixture implements AutoCloseable {
     static final Duration STARTUP = LifecycleTimings.defaults().startup();
 
     final VirtualClock clock = VirtualClock.create();
@@ -59,7 +59,7 @@ final class SimulatorFixture implements AutoCloseable {
         return run(cluster, family, count, subnets).tasks();
     }
 
-    static RunTaskRequest.Builder request(String cluster, String family, int count, String... subnets) {
+    public static RunTaskRequest.Builder request(String cluster, String family, int count, String... subnets) {
         return RunTaskRequest.builder().cluster(cluster).taskDefinition(family).count(count)
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(subnets)));

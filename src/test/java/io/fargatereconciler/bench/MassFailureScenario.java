@@ -1,0 +1,128 @@
+package io.fargatereconciler.bench;
+
+import io.fargatereconciler.aws.EcsConfig;
+import io.fargatereconciler.bench.ScenarioRun.Contender;
+import io.fargatereconciler.plan.LaunchBudget;
+import io.fargatereconciler.sim.ApiCallStats;
+import io.fargatereconciler.sim.SimulatorConfig;
+import io.fargatereconciler.sim.SubnetSeed;
+import io.fargatereconciler.sim.faults.ThrottleCategory;
+import io.fargatereconciler.sim.faults.ThrottlingConfig.BucketSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mass failure ({@code bench/mass-failure.yaml}): every copy of the workload is missing at the start, one of the
+ * three subnets has an ENI outage and another has no free IP. Each strategy runs against its own simulator from the
+ * same file for the same virtual time.
+ */
+final class MassFailureScenario {
+    static final String FILE = "mass-failure";
+
+    /** The scale of a run. */
+    record Settings(int groups, int copiesPerGroup, Duration length, Duration step, Duration sampleEvery) {
+        static final Settings FULL = new Settings(10, 100, Duration.ofMinutes(30), Duration.ofSeconds(1),
+                Duration.ofSeconds(5));
+
+        int copies() {
+            return groups * copiesPerGroup;
+        }
+    }
+
+    /** What one strategy did. */
+    record Result(String strategy, Duration timeToFullStrength, int runningAtEnd, long runTaskCalls,
+                  long tasksLaunched, long tasksDoomed, long runTaskCallsDoomed, long throttledCalls,
+                  int peakOvershoot, long notifications, long ecsCallsCountedByStrategy, long ecsCallsCountedBySimulator,
+                  List<FleetWatch.Point> timeline) {
+        double doomedCallShare() {
+            return runTaskCalls == 0 ? 0 : (double) runTaskCallsDoomed / runTaskCalls;
+        }
+    }
+
+    private MassFailureScenario() {
+    }
+
+    static SimulatorConfig config() {
+        return ScenarioRun.file(FILE);
+    }
+
+    static Workload workload(SimulatorConfig config, Settings settings) {
+        return Workload.spread(List.of(config.clusters().get(0)), settings.groups(), settings.copiesPerGroup(),
+                config.taskDefinitions().get(0).family(), config.subnets().stream().map(SubnetSeed::id).toList());
+    }
+
+    static List<Result> run(EcsConfig ecsConfig, Settings settings, List<Contender> contenders) {
+        List<Result> results = new ArrayList<>();
+        for (Contender contender : contenders) {
+            results.add(runOne(ecsConfig, settings, contender));
+        }
+        return results;
+    }
+
+    private static Result runOne(EcsConfig ecsConfig, Settings settings, Contender contender) {
+        SimulatorConfig config = config();
+        Workload workload = workload(config, settings);
+        try (ScenarioRun run = new ScenarioRun(ecsConfig, config)) {
+            run.account.desire(workload.taskGroups());
+            try (Strategy strategy = run.start(contender, workload, 8)) {
+                if (strategy instanceof StepFunctionsRecipe recipe) {
+                    workload.groups().forEach(group -> {
+                        for (int copy = 0; copy < group.replicas(); copy++) {
+                            recipe.startExecution(group, null);
+                        }
+                    });
+                }
+                FleetWatch watch = new FleetWatch(run.account, workload, strategy, settings.sampleEvery());
+                watch.sample();
+                run.runFor(strategy, settings.length(), settings.step(), watch::sample);
+                ApiCallStats calls = run.calls();
+                long ecsCalls = calls.calls().entrySet().stream().filter(e -> e.getKey().startsWith("ecs:"))
+                        .mapToLong(e -> e.getValue()).sum();
+                return new Result(strategy.name(), watch.timeToFullStrength(), watch.running(),
+                        calls.calls("ecs:RunTask"), calls.tasksLaunched(), calls.tasksDoomed(),
+                        calls.runTaskCallsDoomed(), calls.throttled().values().stream().mapToLong(Long::longValue).sum(),
+                        watch.peakOvershoot(), run.notifications(), ecsCallsOf(strategy), ecsCalls, watch.timeline());
+            }
+        }
+    }
+
+    /** ECS calls as the strategy itself counted them (-1 where it does not count: the recipe's parallel calls). */
+    private static long ecsCallsOf(Strategy strategy) {
+        if (strategy instanceof ReconcilerStrategy reconciler) {
+            return reconciler.ecsCalls();
+        }
+        if (strategy instanceof NaiveLoopStrategy naive) {
+            return naive.ecsCalls();
+        }
+        return -1;
+    }
+
+    /**
+     * The least time any strategy needs to have {@code copies} RUNNING from nothing under the account's launch limits
+     * (the Fargate task-launch and RunTask-call token buckets, RunTask count 10) plus the start-up time: launching
+     * faster is refused, and no copy runs sooner than start-up after its launch.
+     */
+    static Duration launchRateLowerBound(SimulatorConfig config, int copies) {
+        var throttling = config.faults().throttling();
+        double seconds = 0;
+        if (throttling.enabled()) {
+            seconds = Math.max(drain(throttling.bucket(ThrottleCategory.FARGATE_TASK_LAUNCH), copies),
+                    Math.max(drain(throttling.bucket(ThrottleCategory.FARGATE_RUN_TASK), (copies + 9) / 10),
+                            drain(throttling.bucket(ThrottleCategory.RUN_STOP), (copies + 9) / 10)));
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000)).plus(config.lifecycle().startup());
+    }
+
+    /** The same bound under our default launch budget alone (it launches at most that fast, by design). */
+    static Duration budgetLowerBound(SimulatorConfig config, LaunchBudget.Limits budget, int copies) {
+        double seconds = Math.max(drain(new BucketSpec(budget.taskBurst(), budget.tasksPerSecond()), copies),
+                drain(new BucketSpec(budget.callBurst(), budget.callsPerSecond()), (copies + 9) / 10));
+        return Duration.ofMillis(Math.round(seconds * 1000)).plus(config.lifecycle().startup());
+    }
+
+    /** Seconds until {@code tokens} have been taken from a full bucket. */
+    private static double drain(BucketSpec bucket, int tokens) {
+        return Math.max(0, (tokens - bucket.burst()) / bucket.perSecond());
+    }
+}
