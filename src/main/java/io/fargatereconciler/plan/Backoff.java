@@ -37,6 +37,19 @@ public record Backoff(int failures, Failure lastFailure, Instant retryAt, String
         return new Backoff(count, failure, now.plus(wait), spec);
     }
 
+    /**
+     * The state after a failure in a subnet that subnet steering has since taken out of the group's launches while
+     * another subnet is still healthy: remembered as the last failure (the status shows it), but neither adding a
+     * wait nor raising the count the next wait is computed from, because the next launch does not go where this
+     * copy failed. A wait already running stays.
+     */
+    Backoff afterSteeredAroundFailure(Failure failure, String spec) {
+        if (!spec.equals(specHash)) {
+            return new Backoff(1, failure, null, spec);
+        }
+        return new Backoff(Math.max(failures, 1), failure, retryAt, spec);
+    }
+
     /** True while the group must not launch. */
     public boolean holds(Instant now) {
         return retryAt != null && now.isBefore(retryAt);

@@ -55,8 +55,12 @@ final class GroupPlanner {
         Backoff backoff = memory.backoff().resetIfSteady(spec, copies.oldestRunningSince(), now, policy.resetAfter());
         StopAccounting stops = StopAccounting.of(key, ours, spec, memory.knownStopped(), policy.resetAfter(),
                 config.rememberStoppedTasksFor(), now);
+        SubnetChoice subnets = subnets(group, ours, pass.steering() != null ? pass.steering() : steering);
         SlowStart slowStart;
-        if (stops.latest() != null) {
+        if (stops.failedOnlyWhereSteeringNoLongerLaunches(subnets)) {
+            backoff = backoff.afterSteeredAroundFailure(stops.latest(), spec);
+            slowStart = memory.slowStart().afterObservation(copies.pending(), false);
+        } else if (stops.latest() != null) {
             backoff = backoff.afterFailure(stops.latest(), spec, policy, pass.seed(), key, now);
             slowStart = SlowStart.afterFailure(config.slowStartInitialBatch());
         } else if (backoff.failures() == 0) {
@@ -91,7 +95,6 @@ final class GroupPlanner {
                 expectations.nextExpiry(config.expectationTimeout()));
         GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), stops.knownStopped(),
                 memory.lastLaunchAt());
-        SubnetChoice subnets = subnets(group, ours, pass.steering() != null ? pass.steering() : steering);
         return new Proposal(group, missing, launch, tokens, subnets, launchReason(group, copies, spec),
                 step.stops(), hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, stops.stopped(),
                 next);

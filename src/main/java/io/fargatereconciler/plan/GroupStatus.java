@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * @param group        the group
  * @param copies       desired, running, pending, up-to-date and stopping counts
- * @param failures     failed starts since the last reset (0 when healthy)
+ * @param failures     failed starts the backoff counts since the last reset (0 when healthy); a failure in a subnet
+ *                     that steering has since left out costs no wait and is not counted (the subnets' own failure
+ *                     scores are in {@code subnets})
  * @param lastFailure  the latest of them, null when none
  * @param backoffUntil when the group may launch again, null when it is not in backoff
  * @param hold         why it launched fewer copies than it misses, {@link Hold#NONE} when nothing held it back

@@ -3,6 +3,7 @@ package io.fargatereconciler.plan;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.observe.ObservedTask;
 import io.fargatereconciler.observe.StopCause;
+import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +21,9 @@ import java.util.TreeMap;
  *
  * @param stopped      copies seen STOPPED for the first time, oldest stop first
  * @param knownStopped the updated set of accounted-for copies (entries older than the retention dropped)
- * @param latest       the latest failure among {@code stopped}; null when none counted
+ * @param failures     the failures among {@code stopped}, oldest first; empty when none counted
  */
-record StopAccounting(List<StoppedCopy> stopped, Map<String, Instant> knownStopped, Failure latest) {
+record StopAccounting(List<StoppedCopy> stopped, Map<String, Instant> knownStopped, List<Failure> failures) {
 
     private static final Comparator<ObservedTask> BY_STOP_TIME = Comparator
             .comparing(ObservedTask::stoppedAt, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -33,7 +34,7 @@ record StopAccounting(List<StoppedCopy> stopped, Map<String, Instant> knownStopp
         Map<String, Instant> next = new TreeMap<>(known);
         next.values().removeIf(seen -> seen.plus(retention).isBefore(now));
         List<StoppedCopy> stopped = new ArrayList<>();
-        Failure latest = null;
+        List<Failure> failures = new ArrayList<>();
         for (ObservedTask task : ours.stream().filter(ObservedTask::isStopped).sorted(BY_STOP_TIME).toList()) {
             if (next.putIfAbsent(task.taskArn(), now) != null) {
                 continue;
@@ -43,10 +44,25 @@ record StopAccounting(List<StoppedCopy> stopped, Map<String, Instant> knownStopp
                     task.stoppedReason(), task.stoppedAt(), reason));
             if (reason != null) {
                 Instant at = task.stoppedAt() != null ? task.stoppedAt() : now;
-                latest = new Failure(reason, task.stoppedReason(), at, task.taskArn(), task.subnetId());
+                failures.add(new Failure(reason, task.stoppedReason(), at, task.taskArn(), task.subnetId()));
             }
         }
-        return new StopAccounting(stopped, next, latest);
+        return new StopAccounting(stopped, next, List.copyOf(failures));
+    }
+
+    /** The latest failure counted in this pass; null when none. */
+    Failure latest() {
+        return failures.isEmpty() ? null : failures.get(failures.size() - 1);
+    }
+
+    /**
+     * True when at least one failure was counted and every one of them happened in a subnet that {@code choice}
+     * keeps launches away from while it still has a healthy subnet to offer: the steering has already moved the
+     * next launches away from where these copies failed.
+     */
+    boolean failedOnlyWhereSteeringNoLongerLaunches(SubnetChoice choice) {
+        return !failures.isEmpty() && !choice.allBad() && failures.stream()
+                .allMatch(failure -> failure.subnetId() != null && !choice.subnets().contains(failure.subnetId()));
     }
 
     private static FailureReason failureReason(ObservedTask task, String specHash, Duration resetAfter, Instant now) {

@@ -5,10 +5,13 @@ import static io.fargatereconciler.plan.Fixtures.group;
 import static io.fargatereconciler.plan.Fixtures.observed;
 import static io.fargatereconciler.plan.Fixtures.running;
 import static io.fargatereconciler.plan.Fixtures.runningDaemon;
+import static io.fargatereconciler.plan.Fixtures.stopped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.TaskGroup;
+import io.fargatereconciler.observe.ObservedState;
+import io.fargatereconciler.observe.StopCause;
 import io.fargatereconciler.plan.subnet.HealthSteering;
 import io.fargatereconciler.plan.subnet.SubnetFailureKind;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
@@ -58,6 +61,47 @@ class SubnetSteeringInPlannerTest {
         GroupStatus status = plan.groups().get(api.key());
         assertThat(status.subnets().subnets()).containsExactly("subnet-a");
         assertThat(status.condition(Condition.Type.Degraded).status()).isEqualTo(Condition.Status.False);
+    }
+
+    @Test
+    void aCopyThatFailedInASubnetSteeringNowAvoidsIsReplacedAtOnceInTheHealthyOne() {
+        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon(), T0, new HealthSteering(failures(1), T0));
+
+        GroupStatus status = plan.groups().get(api.key());
+        assertThat(status.hold()).as("no backoff: the next launch does not go where the copy failed")
+                .isEqualTo(Hold.NONE);
+        assertThat(plan.launches()).singleElement().satisfies(launch -> {
+            assertThat(launch.count()).isEqualTo(1);
+            assertThat(launch.subnets()).containsExactly("subnet-a");
+        });
+        assertThat(status.lastFailure().subnetId()).isEqualTo("subnet-b");
+    }
+
+    @Test
+    void whenEverySubnetIsFailingACopyThatFailedWaitsOutTheBackoff() {
+        SubnetHealthBook bothFailing = failures(1).afterFailure("subnet-a", SubnetFailureKind.ENI_PROVISIONING,
+                "Timeout waiting for network interface provisioning to complete.", T0.minusSeconds(60),
+                T0.minusSeconds(60));
+
+        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon(), T0, new HealthSteering(bothFailing, T0));
+
+        assertThat(plan.groups().get(api.key()).subnets().allBad()).isTrue();
+        assertThat(plan.launches()).isEmpty();
+        assertThat(plan.groups().get(api.key()).hold()).isEqualTo(Hold.BACKOFF);
+    }
+
+    @Test
+    void withoutSteeringACopyThatFailedWaitsOutTheBackoff() {
+        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon(), T0, SubnetSteering.AS_GIVEN);
+
+        assertThat(plan.launches()).isEmpty();
+        assertThat(plan.groups().get(api.key()).hold()).isEqualTo(Hold.BACKOFF);
+    }
+
+    /** Two copies running in subnet-a, the third just stopped with an ENI timeout in subnet-b. */
+    private ObservedState copyFailedInSubnetB() {
+        return observed(T0, running(api, "t1", T0.minusSeconds(600)), running(api, "t2", T0.minusSeconds(600)),
+                stopped(api, "t3", StopCause.ENI_PROVISIONING_TIMEOUT, null, T0.minusSeconds(60)));
     }
 
     private static SubnetHealthBook failures(int count) {
