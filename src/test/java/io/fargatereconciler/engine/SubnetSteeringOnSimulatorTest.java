@@ -106,6 +106,29 @@ class SubnetSteeringOnSimulatorTest {
     }
 
     @Test
+    void aWholeGroupOnHealthySubnetsCostsNoEc2CallsUntilACopyIsMissing() {
+        account = new SimulatedAccount(ecsConfig, config -> { });
+        account.desire(SimulatedAccount.group("api", 4, "api:1"));
+        Daemon daemon = new Daemon(account, 17);
+        daemon.runFor(Duration.ofMinutes(3));
+        assertThat(account.running()).isEqualTo(4);
+        long afterStart = account.admin().apiCalls().calls("ec2:DescribeSubnets");
+
+        daemon.runFor(Duration.ofMinutes(10));
+        assertThat(account.admin().apiCalls().calls("ec2:DescribeSubnets")).as("steady state: ECS calls only")
+                .isEqualTo(afterStart);
+
+        account.admin().setFreeIps(BROKEN, 0);
+        account.liveTasks().forEach(t -> account.admin().stopTask(t.taskArn(), "by hand"));
+        daemon.runFor(Duration.ofMinutes(3));
+        assertThat(account.admin().apiCalls().calls("ec2:DescribeSubnets")).as("free IPs read before relaunching")
+                .isGreaterThan(afterStart);
+        assertThat(account.running()).isEqualTo(4);
+        assertThat(placedIn(BROKEN).stream().filter(t -> "RUNNING".equals(t.lastStatus())))
+                .as("the relaunch saw the full subnet").isEmpty();
+    }
+
+    @Test
     void whenEverySubnetFailsItKeepsLaunchingIntoTheLeastBadOneAtTheBackoffRateAndSaysSo() {
         account = new SimulatedAccount(ecsConfig, config -> { });
         account.desire(SimulatedAccount.group("api", 4, "api:1"));

@@ -15,7 +15,6 @@ import io.fargatereconciler.plan.subnet.SubnetHealthSettings;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The subnet-health steps of a reconcile pass: before planning, learn from the observation and refresh free IPs
@@ -63,13 +62,14 @@ public final class SubnetSteeringSteps {
         return tracker.book();
     }
 
-    /** Learns from the observation, refreshes free IPs if due, and returns the steering for this pass's plan. */
+    /**
+     * Learns from the observation, refreshes free IPs if due (only for the subnets a launch may go to and those
+     * known to be unhealthy), and returns the steering for this pass's plan.
+     */
     public SubnetSteering beforePlan(DesiredState desired, ObservedState observed, Instant now) {
         tracker.observed(observed, now);
         if (freeIps != null) {
-            Set<String> subnets = new TreeSet<>();
-            desired.resources().values().forEach(r -> subnets.addAll(r.task().network().subnets()));
-            freeIps.refreshIfDue(subnets, now);
+            freeIps.refreshIfDue(SubnetsToRefresh.of(desired, observed, tracker.book(), now), now);
         }
         return steering(now);
     }
