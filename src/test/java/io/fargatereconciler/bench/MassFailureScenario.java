@@ -6,11 +6,14 @@ import io.fargatereconciler.plan.LaunchBudget;
 import io.fargatereconciler.sim.ApiCallStats;
 import io.fargatereconciler.sim.SimulatorConfig;
 import io.fargatereconciler.sim.SubnetSeed;
+import io.fargatereconciler.sim.TaskSnapshot;
 import io.fargatereconciler.sim.faults.ThrottleCategory;
 import io.fargatereconciler.sim.faults.ThrottlingConfig.BucketSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Mass failure ({@code bench/mass-failure.yaml}): every copy of the workload is missing at the start, one of the
@@ -34,9 +37,29 @@ final class MassFailureScenario {
     record Result(String strategy, Duration timeToFullStrength, int runningAtEnd, long runTaskCalls,
                   long tasksLaunched, long tasksDoomed, long runTaskCallsDoomed, long throttledCalls,
                   int peakOvershoot, long notifications, long ecsCallsCountedByStrategy, long ecsCallsCountedBySimulator,
-                  List<FleetWatch.Point> timeline) {
+                  List<FleetWatch.Point> timeline, FirstFailure firstFailure) {
         double doomedCallShare() {
             return runTaskCalls == 0 ? 0 : (double) runTaskCallsDoomed / runTaskCalls;
+        }
+    }
+
+    /**
+     * When the first failed start became visible (its task STOPPED with TaskFailedToStart), counted from the start of
+     * the run, and how many doomed copies had been launched before that: no strategy can know to avoid those.
+     *
+     * @param seenAfter        null when no start failed
+     * @param doomedBeforeSeen doomed copies launched before {@code seenAfter}
+     */
+    record FirstFailure(Duration seenAfter, long doomedBeforeSeen) {
+        static FirstFailure of(List<TaskSnapshot> tasks, Instant runStart) {
+            List<TaskSnapshot> doomed = tasks.stream().filter(t -> "TaskFailedToStart".equals(t.stopCode())).toList();
+            Instant seenAt = doomed.stream().map(TaskSnapshot::stoppedAt).filter(Objects::nonNull)
+                    .min(Instant::compareTo).orElse(null);
+            if (seenAt == null) {
+                return new FirstFailure(null, 0);
+            }
+            long before = doomed.stream().filter(t -> t.createdAt().isBefore(seenAt)).count();
+            return new FirstFailure(Duration.between(runStart, seenAt), before);
         }
     }
 
@@ -65,6 +88,7 @@ final class MassFailureScenario {
         Workload workload = workload(config, settings);
         try (ScenarioRun run = new ScenarioRun(ecsConfig, config)) {
             run.account.desire(workload.taskGroups());
+            Instant runStart = run.account.clock.instant();
             try (Strategy strategy = run.start(contender, workload, 8)) {
                 if (strategy instanceof StepFunctionsRecipe recipe) {
                     workload.groups().forEach(group -> {
@@ -82,7 +106,8 @@ final class MassFailureScenario {
                 return new Result(strategy.name(), watch.timeToFullStrength(), watch.running(),
                         calls.calls("ecs:RunTask"), calls.tasksLaunched(), calls.tasksDoomed(),
                         calls.runTaskCallsDoomed(), calls.throttled().values().stream().mapToLong(Long::longValue).sum(),
-                        watch.peakOvershoot(), run.notifications(), ecsCallsOf(strategy), ecsCalls, watch.timeline());
+                        watch.peakOvershoot(), run.notifications(), ecsCallsOf(strategy), ecsCalls, watch.timeline(),
+                        FirstFailure.of(run.account.admin().tasks(), runStart));
             }
         }
     }

@@ -118,18 +118,39 @@ final class TargetCheck {
                 why.add(ours.tasksDoomed() + " of " + ours.tasksLaunched() + " copies launched were doomed (placed in"
                         + " the subnet in outage or without free IPs); each had to fail before it was replaced");
             }
+            MassFailureScenario.FirstFailure first = ours.firstFailure();
+            if (first.seenAfter() != null && first.doomedBeforeSeen() > 0) {
+                Duration earliestRerun = first.seenAfter().plus(MassFailureScenario.config().lifecycle().startup());
+                why.add("the first failed start could be seen only " + Format.duration(first.seenAfter())
+                        + " into the run (ECS stops an ENI-failed task only at its provisioning timeout), and "
+                        + first.doomedBeforeSeen() + " doomed copies had been launched by then, before any strategy"
+                        + " could know: they could not run before " + Format.duration(earliestRerun) + " ("
+                        + Format.ratio(Format.ratioOf(earliestRerun, bound)) + " the bound)");
+            }
         }
         out.add(new Verdict("Mass failure: full strength within 1.2x the launch-rate lower bound", measured, met,
                 String.join("; ", why)));
         double share = ours.doomedCallShare();
         out.add(new Verdict("Mass failure: at most 5 % of RunTask calls doomed", Format.percent(share) + " ("
                 + ours.runTaskCallsDoomed() + " of " + ours.runTaskCalls() + " calls)", share <= 0.05,
-                share <= 0.05 ? "" : Format.points(share - 0.05) + " over: launches kept being placed in the failing"
-                        + " subnets"));
+                share <= 0.05 ? "" : Format.points(share - 0.05) + " over: " + doomedCallsWhy(ours)));
         int overshoot = mass.results().stream().filter(x -> x.strategy().startsWith(OURS))
                 .mapToInt(MassFailureScenario.Result::peakOvershoot).max().orElse(0);
         out.add(new Verdict("Mass failure: zero overshoot", "peak overshoot " + overshoot, overshoot == 0,
                 overshoot == 0 ? "" : overshoot + " copies above desired at the peak"));
+    }
+
+    /** Why RunTask calls were doomed, from when the doomed copies were launched. */
+    private static String doomedCallsWhy(MassFailureScenario.Result ours) {
+        MassFailureScenario.FirstFailure first = ours.firstFailure();
+        if (first.seenAfter() == null) {
+            return "copies were placed in the failing subnets";
+        }
+        long after = ours.tasksDoomed() - first.doomedBeforeSeen();
+        return first.doomedBeforeSeen() + " of the " + ours.tasksDoomed() + " doomed copies were launched in the first "
+                + Format.duration(first.seenAfter()) + ", before the first failed start could be seen (ECS reports an"
+                + " ENI failure only at its provisioning timeout), when every subnet without a known problem looks"
+                + " alike; " + after + " were launched after it";
     }
 
     /** Copies our default launch budget lets out in {@code length}: the burst, then the rate. */
