@@ -35,6 +35,18 @@ class RestartGuardTest {
     }
 
     @Test
+    void aRestartedDaemonWaitsWhenItsNewestListedCopiesJustAppearedThoughTheyAreOlderThanTheTimeout() {
+        // Launched 126 s ago, listed only now: a launch the predecessor made after them may be unlisted still.
+        ObservedState justCaughtUp = observed(T0, running(api, "arn:1", T0.minusSeconds(96)));
+
+        Plan first = planner.plan(desired(api), justCaughtUp, PlannerMemory.initial(1), T0);
+
+        assertThat(first.launches()).isEmpty();
+        assertThat(first.groups().get(api.key()).hold()).isEqualTo(Hold.AFTER_RESTART);
+        assertThat(first.requeueAt()).isEqualTo(T0.plus(timeout));
+    }
+
+    @Test
     void aRestartedDaemonLaunchesAtOnceForAGroupWhoseCopiesAreAllOld() {
         ObservedState old = observed(T0, running(api, "arn:1", T0.minusSeconds(3600)));
 
