@@ -107,7 +107,7 @@ final class TargetCheck {
                         + Format.ratio(budgetRatio) + " the account bound)");
             }
             double budgetCopies = budgetCopies(mass.settings().length());
-            if (ours.tasksLaunched() < budgetCopies / 2) {
+            if (ours.timeToFullStrength() == null && ours.tasksLaunched() < budgetCopies / 2) {
                 var slowStart = PlannerConfig.DEFAULTS.slowStartInitialBatch();
                 why.add("it launched " + ours.tasksLaunched() + " copies in " + Format.duration(mass.settings().length())
                         + ", " + Format.percent(ours.tasksLaunched() / budgetCopies) + " of what its launch budget "
