@@ -1,20 +1,13 @@
 package io.fargatereconciler.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,69 +32,29 @@ public final class S3rver implements AutoCloseable {
     public static final String SECRET_KEY = "S3RVER";
     public static final String REGION = "us-east-1";
     private static final Path CLI = Path.of("node_modules", "s3rver", "bin", "s3rver.js");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern LISTENING = Pattern.compile("listening on [^:\\s]+:(\\d+)");
 
-    private final Process process;
+    private final NodeServerProcess.Started process;
     private final Path directory;
     private final URI endpoint;
 
-    private S3rver(Process process, Path directory, URI endpoint) {
+    private S3rver(NodeServerProcess.Started process, Path directory, URI endpoint) {
         this.process = process;
         this.directory = directory;
         this.endpoint = endpoint;
     }
 
     public static S3rver start() {
-        if (!Files.isRegularFile(CLI)) {
-            throw new IllegalStateException("s3rver is not installed: " + CLI.toAbsolutePath() + " is missing. Run"
-                    + " `npm ci` at the repository root (Node.js 20+); .ci/run and `./mvnw verify` do it");
-        }
+        NodeServerProcess.requireInstalled("s3rver", CLI);
         Path directory;
-        Process process;
         try {
             directory = Files.createTempDirectory("s3rver");
-            process = new ProcessBuilder("node", CLI.toString(), "--directory", directory.toString(),
-                    "--address", "127.0.0.1", "--port", "0", "--no-vhost-buckets")
-                    .redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run `node` to start s3rver (is Node.js 20+ on PATH?): " + e, e);
+            throw new UncheckedIOException(e);
         }
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> drain(process, port), "s3rver-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            int listening = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new S3rver(process, directory, URI.create("http://127.0.0.1:" + listening));
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("s3rver did not start: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting s3rver", e);
-        }
-    }
-
-    private static void drain(Process process, CompletableFuture<Integer> port) {
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (!port.isDone()) {
-                    output.append(line).append('\n');
-                    Matcher listening = LISTENING.matcher(line);
-                    if (listening.find()) {
-                        port.complete(Integer.parseInt(listening.group(1)));
-                    }
-                }
-            }
-        } catch (IOException ignored) {
-            // the process ended
-        }
-        port.completeExceptionally(new IllegalStateException("s3rver exited: " + output));
+        NodeServerProcess.Started started = NodeServerProcess.start("s3rver", CLI, List.of("--directory",
+                directory.toString(), "--address", "127.0.0.1", "--port", "0", "--no-vhost-buckets"), LISTENING);
+        return new S3rver(started, directory, URI.create("http://127.0.0.1:" + started.readyLine().group(1)));
     }
 
     public URI endpoint() {
@@ -150,15 +103,7 @@ public final class S3rver implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop();
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
