@@ -2,8 +2,6 @@ package io.fargatereconciler.aws;
 
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -28,8 +26,7 @@ public final class Ec2Clients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build())
                         .build());
-        override.ifPresent(o -> builder.endpointOverride(o.endpoint()).region(Region.of(o.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("simulator", "simulator"))));
+        override.ifPresent(o -> o.applyTo(builder));
         try {
             return builder.build();
         } catch (SdkClientException noRegion) {

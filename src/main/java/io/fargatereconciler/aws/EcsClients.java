@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,9 +29,7 @@ public final class EcsClients {
                         // retries happen in EcsCallGuard only, so SDK and SmallRye retries never multiply.
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build())
                         .build());
-        override.ifPresent(o -> builder.endpointOverride(o.endpoint()).region(Region.of(o.region()))
-                // The simulator accepts any signature; real credentials are neither needed nor sent anywhere.
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("simulator", "simulator"))));
+        override.ifPresent(o -> o.applyTo(builder));
         try {
             return builder.build();
         } catch (SdkClientException noRegion) {

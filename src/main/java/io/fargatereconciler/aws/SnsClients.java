@@ -1,12 +1,9 @@
 package io.fargatereconciler.aws;
 
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -23,8 +20,7 @@ public final class SnsClients {
                         .connectionTimeout(config.callTimeout())
                         .socketTimeout(config.callTimeout()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
-        override.ifPresent(o -> builder.endpointOverride(o.endpoint()).region(Region.of(o.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("simulator", "simulator"))));
+        override.ifPresent(o -> o.applyTo(builder));
         return builder.build();
     }
 }
