@@ -4,6 +4,7 @@ import static io.fargatereconciler.desired.DesiredStateFixture.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.aws.SdkS3BucketReader;
+import io.fargatereconciler.testing.ManualClock;
 import io.fargatereconciler.testing.S3rver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class S3SourceOnS3rverTest {
     @TempDir
     Path folder;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final List<DesiredStateChanged> announced = new ArrayList<>();
     private String bucket;
     private S3Client daemonClient;

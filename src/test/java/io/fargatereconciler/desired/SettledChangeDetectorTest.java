@@ -4,6 +4,7 @@ import static io.fargatereconciler.desired.DesiredStateFixture.GROUP;
 import static io.fargatereconciler.desired.DesiredStateFixture.JOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fargatereconciler.testing.ManualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class SettledChangeDetectorTest {
 
     @TempDir
     Path folder;
-    MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     DesiredStateFixture fixture;
     FolderSource source;
     SettledChangeDetector detector;

@@ -12,11 +12,11 @@ import io.fargatereconciler.loop.leader.LeaseTiming;
 import io.fargatereconciler.plan.Ownership;
 import io.fargatereconciler.plan.PlannerConfig;
 import io.fargatereconciler.testing.Dynalite;
+import io.fargatereconciler.testing.ManualClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,22 +107,5 @@ class LapsedLeaseRetryTest {
     private <T extends AutoCloseable> T closing(T resource) {
         closeAfter.add(resource);
         return resource;
-    }
-
-    private static final class ManualClock implements InstantSource {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

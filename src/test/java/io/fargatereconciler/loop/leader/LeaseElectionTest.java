@@ -7,6 +7,7 @@ import io.fargatereconciler.aws.DynamoDbLeaseGateway;
 import io.fargatereconciler.aws.LeaseSettings;
 import io.fargatereconciler.testing.ConnectionCut;
 import io.fargatereconciler.testing.Dynalite;
+import io.fargatereconciler.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -192,22 +193,5 @@ class LeaseElectionTest {
                 timing, replicaClock, id);
         elections.add(election);
         return election;
-    }
-
-    private static final class ManualClock implements InstantSource {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
