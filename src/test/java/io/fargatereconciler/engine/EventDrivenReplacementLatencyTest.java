@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,10 +80,10 @@ class EventDrivenReplacementLatencyTest {
         List<Duration> real = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {
             nothingDueWithinFiveSeconds(daemon);
-            TaskSnapshot victim = oldestRunning();
+            TaskSnapshot victim = account.oldestRunning();
             assertThat(victim.startedAt()).as("victim ran steadily, so its stop is no start failure")
                     .isBefore(account.clock.instant().minus(RAN_STEADILY));
-            Set<String> before = taskArns();
+            Set<String> before = account.taskArns();
             long killedNanos = System.nanoTime();
             assertThat(account.admin().killTask(victim.taskArn(), 137)).isTrue();
 
@@ -135,16 +134,6 @@ class EventDrivenReplacementLatencyTest {
             daemon.loop.runDue();
             account.advance(Duration.ofSeconds(1));
         }
-    }
-
-    private TaskSnapshot oldestRunning() {
-        return account.liveTasks().stream().filter(task -> "RUNNING".equals(task.lastStatus()))
-                .min(Comparator.comparing(TaskSnapshot::startedAt)).orElseThrow();
-    }
-
-    private Set<String> taskArns() {
-        return account.admin().tasks(SimulatedAccount.CLUSTER).stream().map(TaskSnapshot::taskArn)
-                .collect(Collectors.toSet());
     }
 
     /** When the simulator stopped the task: the time of its first event with desiredStatus STOPPED. */

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,12 +89,12 @@ class EventQueueOutageTest {
         Daemon daemon = new Daemon(account, 41, gateway -> gateway, PlannerConfig.DEFAULTS, RESYNC);
         daemon.runFor(Duration.ofMinutes(12));
         events = new SimulatorEventQueue(account, daemon);
-        TaskSnapshot first = oldestRunning();
-        Set<String> beforeFirst = taskArns();
+        TaskSnapshot first = account.oldestRunning();
+        Set<String> beforeFirst = account.taskArns();
         account.admin().killTask(first.taskArn(), 137);
         events.awaitAllRouted(Duration.ofSeconds(20));
         daemon.loop.runDue();
-        assertThat(taskArns()).as("with the queue up, the event made the replacement at once")
+        assertThat(account.taskArns()).as("with the queue up, the event made the replacement at once")
                 .hasSize(beforeFirst.size() + 1);
         daemon.runFor(Duration.ofSeconds(45));
 
@@ -104,8 +102,8 @@ class EventQueueOutageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> events.counters().receiveFailures() > 0);
         justAfterAResync(daemon);
         long routedBeforeKill = events.routed();
-        TaskSnapshot second = oldestRunning();
-        Set<String> beforeSecond = taskArns();
+        TaskSnapshot second = account.oldestRunning();
+        Set<String> beforeSecond = account.taskArns();
         Instant killedAt = account.clock.instant();
         account.admin().killTask(second.taskArn(), 137);
         Instant replacedAt = null;
@@ -143,16 +141,6 @@ class EventQueueOutageTest {
             daemon.loop.runDue();
             account.advance(Duration.ofSeconds(1));
         }
-    }
-
-    private TaskSnapshot oldestRunning() {
-        return account.liveTasks().stream().filter(task -> "RUNNING".equals(task.lastStatus()))
-                .min(Comparator.comparing(TaskSnapshot::startedAt)).orElseThrow();
-    }
-
-    private Set<String> taskArns() {
-        return account.admin().tasks(SimulatedAccount.CLUSTER).stream().map(TaskSnapshot::taskArn)
-                .collect(Collectors.toSet());
     }
 
     private Optional<TaskSnapshot> newTask(Set<String> before) {

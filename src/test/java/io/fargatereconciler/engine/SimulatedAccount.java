@@ -22,9 +22,12 @@ import io.fargatereconciler.sim.TaskSnapshot;
 import io.fargatereconciler.sim.VirtualClock;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -109,6 +112,17 @@ public final class SimulatedAccount implements AutoCloseable {
 
     long running() {
         return liveTasks().stream().filter(t -> "RUNNING".equals(t.lastStatus())).count();
+    }
+
+    /** Our RUNNING task that started first. */
+    TaskSnapshot oldestRunning() {
+        return liveTasks().stream().filter(task -> "RUNNING".equals(task.lastStatus()))
+                .min(Comparator.comparing(TaskSnapshot::startedAt)).orElseThrow();
+    }
+
+    /** The ARNs of every task in the cluster, stopped ones included. */
+    Set<String> taskArns() {
+        return admin().tasks(CLUSTER).stream().map(TaskSnapshot::taskArn).collect(Collectors.toSet());
     }
 
     public void advance(Duration step) {
