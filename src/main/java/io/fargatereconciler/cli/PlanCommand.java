@@ -38,6 +38,11 @@ public final class PlanCommand {
 
     /** Runs the command with {@code args} (after the word {@code plan}); returns the exit status. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, InstantSource.system(), out, err);
+    }
+
+    /** As {@link #run(List, PrintStream, PrintStream)}, planning at {@code clock}'s now (Job schedules depend on it). */
+    static int run(List<String> args, InstantSource clock, PrintStream out, PrintStream err) {
         PlanArguments arguments = PlanArguments.parse(args);
         if (arguments instanceof PlanArguments.Help) {
             out.print(PlanArguments.USAGE);
@@ -53,7 +58,6 @@ public final class PlanCommand {
             err.println("plan: " + run.folder() + " is not a folder; name the desired-state folder");
             return USAGE_ERROR;
         }
-        InstantSource clock = InstantSource.system();
         LoadResult result = new DesiredStateLoader(LoadSettings.DEFAULT, clock).load(run.folder());
         if (result instanceof LoadResult.Invalid) {
             err.print(new ValidationReport(run.folder().toString(), result).text());
