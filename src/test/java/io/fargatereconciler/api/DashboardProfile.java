@@ -1,27 +1,23 @@
 package io.fargatereconciler.api;
 
-import io.fargatereconciler.testing.ElasticMq;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.fargatereconciler.loop.EventsAndLeaseServers;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The daemon as in dev mode, reconciling the example desired state (plus a Job that runs once, at once) against the
- * embedded simulator with a task lifecycle of seconds ({@code simulator/fast.yaml}), a 2 s resync, and task-state
- * events through an SQS queue with a dead-letter queue (ElasticMQ), so the page and the metrics have something of
- * everything to show.
+ * embedded simulator with a task lifecycle of seconds ({@code simulator/fast.yaml}), a 2 s resync, leading through a
+ * lease table (dynalite) and taking task-state events from an SQS queue with a dead-letter queue (ElasticMQ), so the
+ * page and the metrics have something of everything to show.
  */
 public final class DashboardProfile implements QuarkusTestProfile {
-    static final String QUEUE = "task-state-events";
-
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
@@ -32,7 +28,7 @@ public final class DashboardProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(EventQueue.class));
+        return List.of(new TestResourceEntry(EventsAndLeaseServers.class));
     }
 
     private static Path exampleDesiredStateWithOneOffJob() {
@@ -52,38 +48,6 @@ public final class DashboardProfile implements QuarkusTestProfile {
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out the dashboard tests' desired state", e);
-        }
-    }
-
-    /** ElasticMQ with the event queue and its dead-letter queue; the daemon reads the queue while it leads. */
-    public static final class EventQueue implements QuarkusTestResourceLifecycleManager {
-        private ElasticMq sqs;
-
-        @Override
-        public Map<String, String> start() {
-            sqs = ElasticMq.start();
-            String queueUrl = sqs.createQueueWithDeadLetterQueue(QUEUE, 2, Duration.ofSeconds(1)).url();
-            System.setProperty("aws.accessKeyId", "test");
-            System.setProperty("aws.secretAccessKey", "test");
-            return Map.of(
-                    "reconciler.events.queue-url", queueUrl,
-                    "reconciler.events.region", "us-east-1",
-                    "reconciler.events.endpoint-override", sqs.endpoint().toString(),
-                    "reconciler.events.wait-time", "1s");
-        }
-
-        @Override
-        public void inject(TestInjector injector) {
-            injector.injectIntoFields(sqs, new TestInjector.MatchesType(ElasticMq.class));
-        }
-
-        @Override
-        public void stop() {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-            if (sqs != null) {
-                sqs.close();
-            }
         }
     }
 }

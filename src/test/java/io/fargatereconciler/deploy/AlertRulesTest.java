@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +48,6 @@ class AlertRulesTest {
     }
 
     private static List<String> command(String... arguments) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(PROMTOOL.toString()),
-                java.util.Arrays.stream(arguments)).toList();
+        return Stream.concat(Stream.of(PROMTOOL.toString()), Arrays.stream(arguments)).toList();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fargatereconciler.api.DashboardProfile;
 import io.fargatereconciler.devsim.EmbeddedSimulator;
+import io.fargatereconciler.loop.EventsAndLeaseServers;
 import io.fargatereconciler.sim.SimulatorAdmin;
 import io.fargatereconciler.sim.TaskSnapshot;
 import io.fargatereconciler.testing.ElasticMq;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,7 +73,7 @@ class MonitoringMetricsExistTest {
         } finally {
             API_SUBNETS.forEach(admin::endEniOutage);
         }
-        String queueUrl = sqs.client().getQueueUrl(r -> r.queueName("task-state-events")).queueUrl();
+        String queueUrl = sqs.client().getQueueUrl(r -> r.queueName(EventsAndLeaseServers.QUEUE)).queueUrl();
         sqs.send(queueUrl, "{\"not\": \"an ECS event\"}");
         await().atMost(Duration.ofSeconds(60)).until(() -> scrape().contains("reconciler_job_runs_total{")
                 && scrape().lines().anyMatch(line -> line.startsWith("reconciler_events_total{outcome=\"unparseable\"}")
