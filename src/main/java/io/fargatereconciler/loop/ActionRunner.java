@@ -59,16 +59,17 @@ final class ActionRunner {
         PlannerMemory next = memory;
         for (int i = 0; i < actions.size(); i++) {
             if (stopping.getAsBoolean()) {
-                LOG.infof("action=skip count=%d reason=\"shutting down: nothing new is launched or stopped\"",
-                        actions.size() - i);
+                DecisionLine.action("skip").with("count", actions.size() - i)
+                        .quoted("reason", "shutting down: nothing new is launched or stopped").info(LOG);
                 folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
                 return;
             }
             try {
                 leadership.ensureLeader();
             } catch (NotLeaderException notLeader) {
-                LOG.warnf("action=skip count=%d reason=\"%s; the leader acts, this replica only observes\"",
-                        actions.size() - i, notLeader.getMessage());
+                DecisionLine.action("skip").with("count", actions.size() - i)
+                        .quoted("reason", notLeader.getMessage() + "; the leader acts, this replica only observes")
+                        .warn(LOG);
                 return;
             }
             boolean ecsTroubled;
@@ -91,13 +92,14 @@ final class ActionRunner {
                             || result.outcome() == StopResult.Outcome.SERVER_ERROR;
                 }
             } catch (MutationRefused refused) {
-                LOG.warnf("action=skip count=%d reason=\"%s\"", actions.size() - i, refused.getMessage());
+                DecisionLine.action("skip").with("count", actions.size() - i).quoted("reason", refused.getMessage())
+                        .warn(LOG);
                 folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
                 return;
             }
             if (ecsTroubled && i < actions.size() - 1) {
-                LOG.warnf("action=pause skipped=%d reason=\"ECS throttled or failed a call; the remaining actions are "
-                        + "re-planned next pass\"", actions.size() - i - 1);
+                DecisionLine.action("pause").with("skipped", actions.size() - i - 1).quoted("reason",
+                        "ECS throttled or failed a call; the remaining actions are re-planned next pass").warn(LOG);
                 folded.accept(notSent(actions.subList(i + 1, actions.size()), next, planner));
                 return;
             }
@@ -130,15 +132,17 @@ final class ActionRunner {
                 status.event(launch.group(), new GroupEvent(now, "LaunchFailed", reason, failure.arn()));
                 status.error(launch.group(), "RunTask failure: " + reason, now);
             }
-            LOG.infof("group=%s action=launch count=%d started=%d failures=%d result=%s subnets=%s token=%s reason=\"%s\"",
-                    launch.group(), launch.count(), result.taskArns().size(), result.failures().size(), outcome,
-                    launch.subnets(), launch.clientToken(), launch.reason());
+            DecisionLine.group(launch.group(), "launch").with("count", launch.count())
+                    .with("started", result.taskArns().size()).with("failures", result.failures().size())
+                    .with("result", outcome).with("subnets", launch.subnets()).with("token", launch.clientToken())
+                    .quoted("reason", launch.reason()).info(LOG);
         } else {
             if (result.message() != null) {
                 status.error(launch.group(), "launch: " + result.message(), now);
             }
-            LOG.warnf("group=%s action=launch count=%d result=%s token=%s reason=\"%s\" error=\"%s\"", launch.group(),
-                    launch.count(), outcome, launch.clientToken(), launch.reason(), result.message());
+            DecisionLine.group(launch.group(), "launch").with("count", launch.count()).with("result", outcome)
+                    .with("token", launch.clientToken()).quoted("reason", launch.reason())
+                    .quoted("error", result.message()).warn(LOG);
         }
     }
 
@@ -151,13 +155,14 @@ final class ActionRunner {
         }
         if (result.outcome() == StopResult.Outcome.STOPPED) {
             status.event(stop.group(), new GroupEvent(now, "StopRequested", stop.reason(), stop.taskArn()));
-            LOG.infof("group=%s action=stop task=%s result=ok reason=\"%s\"", stop.group(), stop.taskArn(), stop.reason());
+            DecisionLine.group(stop.group(), "stop").with("task", stop.taskArn()).with("result", "ok")
+                    .quoted("reason", stop.reason()).info(LOG);
         } else {
             if (result.message() != null) {
                 status.error(stop.group(), "stop: " + result.message(), now);
             }
-            LOG.warnf("group=%s action=stop task=%s result=%s reason=\"%s\" error=\"%s\"", stop.group(), stop.taskArn(),
-                    outcome, stop.reason(), result.message());
+            DecisionLine.group(stop.group(), "stop").with("task", stop.taskArn()).with("result", outcome)
+                    .quoted("reason", stop.reason()).quoted("error", result.message()).warn(LOG);
         }
     }
 }

@@ -159,7 +159,8 @@ public final class ReconcileLoop {
     }
 
     private void runUntilStopped() {
-        LOG.infof("action=start reason=\"reconcile loop started, resync every %s\"", config.resyncInterval());
+        DecisionLine.action("start").quoted("reason", "reconcile loop started, resync every " + config.resyncInterval())
+                .info(LOG);
         while (!stopping) {
             long seen = queue.changes();
             runDue();
@@ -172,7 +173,7 @@ public final class ReconcileLoop {
                 break;
             }
         }
-        LOG.info("action=stop reason=\"reconcile loop stopped: shutdown requested\"");
+        DecisionLine.action("stop").quoted("reason", "reconcile loop stopped: shutdown requested").info(LOG);
     }
 
     private void runPass(Set<ResourceKey> dueGroups) {
@@ -186,7 +187,9 @@ public final class ReconcileLoop {
             try {
                 Optional<DesiredState> desired = desiredState.get();
                 if (desired.isEmpty()) {
-                    LOG.warn("action=wait reason=\"no valid desired state loaded yet; nothing is launched or stopped\"");
+                    DecisionLine.action("wait")
+                            .quoted("reason", "no valid desired state loaded yet; nothing is launched or stopped")
+                            .warn(LOG);
                 } else {
                     boolean leading = leadershipForThisPass();
                     Set<String> clusters = clustersOf(desired.get(), dueGroups);
@@ -197,7 +200,8 @@ public final class ReconcileLoop {
                 health.passCompleted(clock.instant());
             } catch (RuntimeException error) {
                 failed = true;
-                LOG.errorf(error, "action=pass result=error reason=\"unexpected error in a reconcile pass; the next pass retries\"");
+                DecisionLine.action("pass").with("result", "error")
+                        .quoted("reason", "unexpected error in a reconcile pass; the next pass retries").error(LOG, error);
             } finally {
                 if (dueGroups == null) {
                     nextResyncAt = started.plus(jittered(config.resyncInterval()));
@@ -219,11 +223,12 @@ public final class ReconcileLoop {
         if (leading && (!ledLastPass || term != termOfMemory)) {
             pass.forget(PlannerMemory.initial(random.nextLong()));
             termOfMemory = term;
-            LOG.infof("action=lead replica=%s reason=\"this replica leads now: planner memory starts fresh, the restart"
-                    + " guard and client tokens protect copies an earlier leader launched\"", leadership.replicaId());
+            DecisionLine.action("lead").with("replica", leadership.replicaId()).quoted("reason", "this replica leads"
+                    + " now: planner memory starts fresh, the restart guard and client tokens protect copies an earlier"
+                    + " leader launched").info(LOG);
         } else if (!leading && ledLastPass) {
-            LOG.warnf("action=standby replica=%s reason=\"this replica no longer leads: it observes but acts on nothing\"",
-                    leadership.replicaId());
+            DecisionLine.action("standby").with("replica", leadership.replicaId())
+                    .quoted("reason", "this replica no longer leads: it observes but acts on nothing").warn(LOG);
         }
         ledLastPass = leading;
         return leading;

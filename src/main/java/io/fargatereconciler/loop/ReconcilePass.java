@@ -93,8 +93,8 @@ final class ReconcilePass {
             reportJobEvents(desired, plan);
             actions.run(plan.actions(), memory, planner, stopping, next -> memory = next);
         } else if (!plan.actions().isEmpty()) {
-            LOG.debugf("action=skip count=%d reason=\"standby: this replica does not lead, the leader acts\"",
-                    plan.actions().size());
+            DecisionLine.action("skip").with("count", plan.actions().size())
+                    .quoted("reason", "standby: this replica does not lead, the leader acts").debug(LOG);
         }
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
@@ -120,7 +120,8 @@ final class ReconcilePass {
         try {
             leadership.ensureLeader();
         } catch (NotLeaderException notLeader) {
-            LOG.warnf("action=skip-notify count=%d reason=\"%s\"", plan.jobEvents().size(), notLeader.getMessage());
+            DecisionLine.action("skip-notify").with("count", plan.jobEvents().size())
+                    .quoted("reason", notLeader.getMessage()).warn(LOG);
             return;
         }
         jobEvents.report(desired, plan.jobEvents());
@@ -161,8 +162,8 @@ final class ReconcilePass {
             if (result instanceof EcsResult.Rejected<ObservedCluster>) {
                 answered.add(cluster);
             }
-            LOG.warnf("cluster=%s action=observe result=failed reason=\"%s\"; its groups wait for the next pass",
-                    cluster, result.describe());
+            DecisionLine.about("cluster", cluster, "observe").with("result", "failed")
+                    .quoted("reason", result.describe()).then("; its groups wait for the next pass").warn(LOG);
             if (result instanceof EcsResult.Throttled<ObservedCluster> throttled) {
                 recorder.throttled(throttled.operation());
             }
@@ -176,17 +177,17 @@ final class ReconcilePass {
     private void recordStoppedCopies(List<StoppedCopy> stopped) {
         for (StoppedCopy copy : stopped) {
             recorder.taskStopped(copy.group(), copy.cause(), copy.subnetId());
-            LOG.infof("group=%s action=observe-stop task=%s cause=%s counts-as-failure=%s subnet=%s reason=\"%s\"",
-                    copy.group(), copy.taskArn(), copy.cause(), copy.failure() != null, copy.subnetId(),
-                    copy.stoppedReason());
+            DecisionLine.group(copy.group(), "observe-stop").with("task", copy.taskArn()).with("cause", copy.cause())
+                    .with("counts-as-failure", copy.failure() != null).with("subnet", copy.subnetId())
+                    .quoted("reason", copy.stoppedReason()).info(LOG);
         }
     }
 
     private void reportOrphans(Map<ResourceKey, Integer> orphans) {
         if (!orphans.equals(lastOrphans)) {
-            orphans.forEach((group, live) -> LOG.warnf("group=%s action=keep live=%d reason=\"copies of ours whose "
-                    + "group is not in the desired state; they are never stopped by the reconciler, stop them by hand "
-                    + "if the group was removed on purpose\"", group, live));
+            orphans.forEach((group, live) -> DecisionLine.group(group, "keep").with("live", live).quoted("reason",
+                    "copies of ours whose group is not in the desired state; they are never stopped by the reconciler,"
+                    + " stop them by hand if the group was removed on purpose").warn(LOG));
             lastOrphans = Map.copyOf(orphans);
         }
     }
