@@ -133,6 +133,11 @@ final class ActionRunner {
             LOG.infof("group=%s action=launch count=%d started=%d failures=%d result=%s subnets=%s token=%s reason=\"%s\"",
                     launch.group(), launch.count(), result.taskArns().size(), result.failures().size(), outcome,
                     launch.subnets(), launch.clientToken(), launch.reason());
+        } else if (result.outcome() == LaunchResult.Outcome.TOKEN_CONFLICT && !result.taskArns().isEmpty()) {
+            observer.rememberLaunched(launch.task().cluster(), result.taskArns()); // followed to their end
+            LOG.infof("group=%s action=launch count=%d result=%s adopted=%s token=%s reason=\"%s\" error=\"%s\"",
+                    launch.group(), launch.count(), outcome, result.taskArns(), launch.clientToken(), launch.reason(),
+                    result.message() + "; the tasks ECS named for this token are followed instead of launching again");
         } else {
             if (result.message() != null) {
                 status.error(launch.group(), "launch: " + result.message(), now);

@@ -18,6 +18,7 @@ import io.fargatereconciler.loop.JobNotifications;
 import io.fargatereconciler.loop.JobReport;
 import io.fargatereconciler.plan.job.JobRunRecord;
 import io.fargatereconciler.plan.job.JobRunResult;
+import io.fargatereconciler.sim.faults.ApiFaults;
 import io.fargatereconciler.sim.faults.FaultModel;
 import io.fargatereconciler.sim.faults.TaskBehaviour;
 import io.fargatereconciler.sim.sns.RecordedSnsMessage;
@@ -63,8 +64,12 @@ class JobsOnSimulatorTest {
     }
 
     private static Job nightly(CompleteWhen completeWhen) {
+        return nightly(completeWhen, SimulatedAccount.SUBNETS);
+    }
+
+    private static Job nightly(CompleteWhen completeWhen, List<String> subnets) {
         TaskSpec spec = new TaskSpec(SimulatedAccount.CLUSTER, "api:1", null, null, null,
-                new Network(SimulatedAccount.SUBNETS, List.of(), false), null, null, null, false, null,
+                new Network(subnets, List.of(), false), null, null, null, false, null,
                 new Notifications(TOPIC_ARN, Set.of(NotificationEvent.JobSucceeded, NotificationEvent.JobFailed)));
         return new Job(new Metadata("nightly", null), new SourceLocation("jobs.yaml", 1, 1), spec, "0 0 * * *",
                 ZoneId.of("UTC"), 6, ConcurrencyPolicy.Forbid, null, completeWhen, false, 3, 3);
@@ -140,6 +145,33 @@ class JobsOnSimulatorTest {
         assertThat(account.admin().apiCalls().tasksLaunched()).isEqualTo(1);
         JobRunRecord run = onlyRun(restarted);
         assertThat(run.result()).isEqualTo(JobRunResult.Succeeded);
+        assertThat(run.attempts()).isEqualTo(1);
+        assertThat(notifications()).singleElement()
+                .satisfies(message -> assertThat(message.subject()).endsWith("run succeeded"));
+    }
+
+    @Test
+    void aRestartedDaemonWhoseResentAttemptConflictsFollowsTheTaskEcsNamesInsteadOfGivingUp() {
+        account = new SimulatedAccount(ecsConfig, config -> config.topic(TOPIC)
+                .faults(FaultModel.none().withTasks(List.of(TaskBehaviour.exits("api", Duration.ofMinutes(10), 0)))));
+        account.admin().setApiFaults(ApiFaults.none().withListTasksLag(Duration.ofMinutes(2)));
+        account.desire(nightly(CompleteWhen.Succeeded));
+        Daemon first = daemonNotifyingOverSns(26);
+        first.runFor(Duration.ofSeconds(30));
+        assertThat(account.admin().apiCalls().tasksLaunched()).as("attempt 1 sent by the first daemon").isEqualTo(1);
+
+        // given a restarted daemon that sends the attempt into other subnets (here: the spec lists them the other way
+        // round) while ListTasks does not show the task yet, so ECS answers its re-sent token with ConflictException
+        account.desire(nightly(CompleteWhen.Succeeded,
+                List.of(SimulatedAccount.SUBNETS.get(1), SimulatedAccount.SUBNETS.get(0))));
+        Daemon restarted = daemonNotifyingOverSns(27);
+        restarted.runFor(Duration.ofMinutes(20));
+
+        assertThat(account.admin().apiCalls().calls("ecs:RunTask")).as("the first send and the conflicting re-send")
+                .isEqualTo(2);
+        assertThat(account.admin().apiCalls().tasksLaunched()).isEqualTo(1);
+        JobRunRecord run = onlyRun(restarted);
+        assertThat(run.result()).as(run.reason()).isEqualTo(JobRunResult.Succeeded);
         assertThat(run.attempts()).isEqualTo(1);
         assertThat(notifications()).singleElement()
                 .satisfies(message -> assertThat(message.subject()).endsWith("run succeeded"));
