@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -37,10 +38,11 @@ final class GroupPlanner {
     }
 
     /**
-     * The pass being planned: its time, the memory's jitter seed, when the memory began, and the subnet steering
-     * for this pass (null: the planner's own).
+     * The pass being planned: its time, the memory's jitter seed, when the memory began, the groups whose launches
+     * made before then are known (no restart guard for them), and the subnet steering for this pass (null: the
+     * planner's own).
      */
-    record Pass(Instant now, long seed, Instant startedAt, SubnetSteering steering) {
+    record Pass(Instant now, long seed, Instant startedAt, Set<ResourceKey> launchesKnown, SubnetSteering steering) {
     }
 
     Proposal propose(TaskGroup group, List<ObservedTask> ours, Instant observedAt, GroupMemory memory, Pass pass) {
@@ -73,7 +75,8 @@ final class GroupPlanner {
         int missing = Math.max(0, group.replicas() - copies.currentLive());
         int launch = step.launch();
         Hold hold = Hold.NONE;
-        Instant restartHold = RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
+        Instant restartHold = pass.launchesKnown().contains(key) ? null
+                : RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
         if (launch > 0 && restartHold != null) {
             launch = 0;
             hold = Hold.AFTER_RESTART;

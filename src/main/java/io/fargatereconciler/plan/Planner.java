@@ -68,7 +68,7 @@ public final class Planner {
         boolean paused = memory.pause().holds(now);
         LaunchBudget budget = memory.budget().refill(config.launchBudget(), now);
         Instant startedAt = memory.startedAt() == null ? now : memory.startedAt();
-        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, steering);
+        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, memory.launchesKnown(), steering);
 
         List<GroupPlanner.Proposal> proposals = new ArrayList<>();
         Map<ResourceKey, GroupStatus> statuses = new TreeMap<>();
@@ -108,7 +108,7 @@ public final class Planner {
             requeueAt = jobs.wakeAt();
         }
         PlannerMemory next = new PlannerMemory(memory.seed(), nextMemory, budget, memory.pause(), startedAt,
-                jobs.memories());
+                jobs.memories(), memory.launchesKnown());
         return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next, jobs.statuses(),
                 jobs.events());
     }
