@@ -52,6 +52,7 @@ final class ReconcilePass {
     private final JobStatusBook jobs;
     private final JobEventReporter jobEvents;
     private final DurableState durable;
+    private final HoldLog holds = new HoldLog();
     private volatile PlannerMemory memory;
     private final TaskGroupIndex taskGroups;
     private final Leadership leadership;
@@ -113,6 +114,11 @@ final class ReconcilePass {
         subnets.afterPass(desired, leading, clock.instant());
         Plan after = planner.plan(desired, observed, memory, clock.instant(), subnets.steering(clock.instant()));
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
+        if (acting) {
+            holds.report(after.groups());
+        } else {
+            holds.forget();
+        }
         subnets.report(after.groups());
         groupNotifications.afterPass(desired, after.groups(), clock.instant(), leading && stillLeads());
         jobs.planned(desired, after.jobs());

@@ -30,8 +30,8 @@ final class GroupPlanner {
 
     /** What one group would do this pass, before budgets. */
     record Proposal(TaskGroup group, int missing, int launch, ClientTokens.Planned tokens, SubnetChoice steering,
-                    String launchReason, List<Stop> stops, Hold hold, CopyCounts counts, Backoff backoff,
-                    Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
+                    String launchReason, List<Stop> stops, Hold hold, Instant holdUntil, CopyCounts counts,
+                    Backoff backoff, Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
         List<String> subnets() {
             return steering.subnets();
         }
@@ -98,9 +98,10 @@ final class GroupPlanner {
                 expectations.nextExpiry(config.expectationTimeout()));
         GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), stops.knownStopped(),
                 memory.lastLaunchAt());
+        Instant holdUntil = hold == Hold.AFTER_RESTART ? restartHold : hold == Hold.BACKOFF ? backoff.retryAt() : null;
         return new Proposal(group, missing, launch, tokens, subnets, launchReason(group, copies, spec),
-                step.stops(), hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, stops.stopped(),
-                next);
+                step.stops(), hold, holdUntil, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt,
+                stops.stopped(), next);
     }
 
     private static SubnetChoice subnets(TaskGroup group, List<ObservedTask> ours, SubnetSteering steering) {

@@ -160,19 +160,23 @@ public final class Planner {
     private GroupStatus status(GroupPlanner.Proposal proposal, boolean paused, BudgetSharing sharing,
                                PlannerMemory memory, Instant now) {
         Hold hold = proposal.hold();
+        Instant holdUntil = proposal.holdUntil();
         Instant nextLookAt = proposal.nextLookAt();
         boolean wantsChange = proposal.launch() > 0 || !proposal.stops().isEmpty();
         if (paused && (wantsChange || proposal.missing() > 0)) {
             hold = Hold.PAUSED;
+            holdUntil = memory.pause().until();
             nextLookAt = GroupPlanner.earliest(nextLookAt, memory.pause().until());
         } else if (sharing.starved().contains(proposal.group().key())) {
             hold = Hold.BUDGET;
-            nextLookAt = GroupPlanner.earliest(nextLookAt, sharing.after().nextCallAt(config.launchBudget()));
+            holdUntil = sharing.after().nextCallAt(config.launchBudget());
+            nextLookAt = GroupPlanner.earliest(nextLookAt, holdUntil);
         }
         Backoff backoff = proposal.backoff();
         return new GroupStatus(proposal.group().key(), proposal.counts(), backoff.failures(), backoff.lastFailure(),
                 backoff.holds(now) ? backoff.retryAt() : null, hold, nextLookAt,
-                Conditions.of(proposal.group(), proposal.counts(), backoff, proposal.steering(), now),
+                Conditions.of(proposal.group(), proposal.counts(), backoff, proposal.steering(), new Conditions.Held(
+                        hold, holdUntil), now),
                 proposal.steering());
     }
 
