@@ -95,8 +95,8 @@ final class ReconcilePass {
      */
     Map<ResourceKey, Instant> run(DesiredState desired, Set<String> clusters, boolean leading,
                                   BooleanSupplier stopping) {
-        ObservedState observed = observe(desired, clusters);
         boolean acting = leading && resumeDurableState(desired);
+        ObservedState observed = observe(desired, clusters);
         SubnetSteering steering = subnets.beforePlan(desired, observed, clock.instant());
         PlannerMemory before = memory;
         Plan plan = planner.plan(desired, observed, memory, clock.instant(), steering);
@@ -140,6 +140,8 @@ final class ReconcilePass {
     private boolean resumeDurableState(DesiredState desired) {
         try {
             memory = durable.beforePlan(leadership.term(), desired, memory);
+            durable.takeResumedTasks().forEach((group, arns) -> desired.get(group)
+                    .ifPresent(resource -> observer.rememberLaunched(resource.task().cluster(), arns)));
             return true;
         } catch (StateWriteRefused deposed) {
             LOG.warnf("action=skip replica=%s reason=\"%s\"", leadership.replicaId(), deposed.getMessage());

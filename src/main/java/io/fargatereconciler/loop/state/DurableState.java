@@ -51,6 +51,7 @@ public final class DurableState {
     private final Map<ResourceKey, List<LaunchIntent>> intents = new TreeMap<>();
     private final Set<ResourceKey> unwritten = new TreeSet<>();
     private final Map<ResourceKey, JobLedger> ledgers = new HashMap<>();
+    private final Map<ResourceKey, List<String>> resumedTasks = new TreeMap<>();
 
     public DurableState(StateStore store, Duration expectationTimeout) {
         this.store = store;
@@ -99,6 +100,16 @@ public final class DurableState {
         return next;
     }
 
+    /**
+     * The tasks of the launch intents the last resume read back, by group, once: the observer follows them (a copy
+     * that stopped before ListTasks showed it is never listed, only described), so their expectations settle.
+     */
+    public Map<ResourceKey, List<String>> takeResumedTasks() {
+        Map<ResourceKey, List<String>> taken = new TreeMap<>(resumedTasks);
+        resumedTasks.clear();
+        return taken;
+    }
+
     /** The planner's memory was started afresh: the next {@link #beforePlan} claims everything again and resumes. */
     public void forget() {
         claimed = false;
@@ -145,6 +156,9 @@ public final class DurableState {
         }
         Map<ResourceKey, Expectations> launches = new TreeMap<>();
         intents.forEach((group, open) -> launches.put(group, expectations(open)));
+        resumedTasks.clear();
+        intents.forEach((group, open) -> open.forEach(intent -> resumedTasks
+                .computeIfAbsent(group, g -> new ArrayList<>()).addAll(intent.taskArns())));
         int inFlight = launches.values().stream().mapToInt(Expectations::launchesInFlight).sum();
         LOG.infof("action=resume term=%d groups-with-intents=%d launches-in-flight=%d jobs-in-ledger=%d reason=\"read"
                 + " back from the state table: launches an earlier leader made count as in flight until listed or"
