@@ -3,10 +3,12 @@ package io.fargatereconciler.loop.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.loop.leader.LeaderConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ class StateTableTest {
     }
 
     private static StateTable resolve(Map<String, String> properties) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(StateConfig.class)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withConverter(Duration.class, 200, new DurationConverter())
+                .withMapping(StateConfig.class)
                 .withMapping(LeaderConfig.class).withSources(new PropertiesConfigSource(properties, "test", 500))
                 .build();
         return StateTable.of(config.getConfigMapping(StateConfig.class), config.getConfigMapping(LeaderConfig.class));
