@@ -76,16 +76,11 @@ public final class DurableState {
         if (newGroups.isEmpty() && newJobs.isEmpty()) {
             return memory;
         }
-        ClaimedState state;
-        try {
-            state = store.claim(term, newGroups, newJobs);
-        } catch (StateWriteRefused deposed) {
-            throw deposed;
-        } catch (RuntimeException unavailable) {
-            warnUnavailable(unavailable, "the new groups and jobs of the desired state wait until it answers");
+        ClaimedState state = claim(newGroups, newJobs,
+                "the new groups and jobs of the desired state wait until it answers");
+        if (state == null) {
             return memory;
         }
-        answered();
         claimedGroups.addAll(newGroups);
         claimedJobs.addAll(newJobs);
         state.intents().forEach((group, open) -> intents.put(group, new ArrayList<>(open)));
@@ -125,18 +120,12 @@ public final class DurableState {
         ledgers.clear();
         List<ResourceKey> groups = desired.taskGroups().stream().map(DesiredResource::key).toList();
         List<ResourceKey> jobs = desired.jobs().stream().map(DesiredResource::key).toList();
-        ClaimedState state;
-        try {
-            state = store.claim(term, groups, jobs);
-        } catch (StateWriteRefused deposed) {
-            throw deposed;
-        } catch (RuntimeException unavailable) {
-            warnUnavailable(unavailable, "nothing is launched until it answers; groups with copies created in the last"
-                    + " two expectation timeouts are held by the restart guard meanwhile");
+        ClaimedState state = claim(groups, jobs, "nothing is launched until it answers; groups with copies created in"
+                + " the last two expectation timeouts are held by the restart guard meanwhile");
+        if (state == null) {
             return memory;
         }
         claimed = true;
-        answered();
         claimedGroups.addAll(groups);
         claimedJobs.addAll(jobs);
         state.intents().forEach((group, open) -> intents.put(group, new ArrayList<>(open)));
@@ -165,6 +154,20 @@ public final class DurableState {
                 + " expired, Job runs resume where they were; groups without recorded intents (%d) fall back to the"
                 + " restart guard\"", term, launches.size(), inFlight, ledgers.size(), groups.size() - launches.size());
         return PlannerMemory.resumed(memory.seed(), launches, jobMemories);
+    }
+
+    /** Claims these items for the current term; null (after one warning) when the store cannot be reached. */
+    private ClaimedState claim(List<ResourceKey> groups, List<ResourceKey> jobs, String meanwhile) {
+        try {
+            ClaimedState state = store.claim(term, groups, jobs);
+            answered();
+            return state;
+        } catch (StateWriteRefused deposed) {
+            throw deposed;
+        } catch (RuntimeException unavailable) {
+            warnUnavailable(unavailable, meanwhile);
+            return null;
+        }
     }
 
     /** The launches {@code open} stand for, as the planner expects them. */
