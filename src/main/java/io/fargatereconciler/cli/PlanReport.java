@@ -26,9 +26,14 @@ final class PlanReport {
         this.now = now;
     }
 
-    /** True when some group would launch, stop, roll or is held short of its desired copies. */
+    /** True when the daemon would launch or stop something now. */
     boolean changesPending() {
-        return !plan.actions().isEmpty() || plan.groups().values().stream().anyMatch(PlanReport::unsettled);
+        return !plan.actions().isEmpty();
+    }
+
+    /** True when nothing is to launch or stop now but some group is held back short of its desired copies. */
+    boolean held() {
+        return !changesPending() && plan.groups().values().stream().anyMatch(PlanReport::unsettled);
     }
 
     String text(String folder) {
@@ -103,6 +108,11 @@ final class PlanReport {
     }
 
     private String summary() {
+        if (held()) {
+            long groups = plan.groups().values().stream().filter(PlanReport::unsettled).count();
+            return "Nothing to launch or stop now: " + groups + (groups == 1 ? " group is" : " groups are")
+                    + " held short of the desired copies (see \"= wait\"); the daemon launches once the hold ends.\n";
+        }
         if (!changesPending()) {
             return "No changes: every group has its desired copies.\n";
         }
@@ -115,7 +125,8 @@ final class PlanReport {
                 : " (next look in " + Duration.between(now, status.nextLookAt()).toSeconds() + " s)";
         return switch (status.hold()) {
             case NOT_OBSERVED -> "its cluster was not observed, nothing is planned blind";
-            case AFTER_RESTART -> "copies were launched moments ago; a starting daemon waits until ListTasks has caught up" + until;
+            case AFTER_RESTART -> "copies were launched in the last minutes; a daemon that finds no launch intents"
+                    + " recorded for the group waits until ListTasks has caught up" + until;
             case PAUSED -> "ECS throttled or failed; the loop pauses" + until;
             case BACKOFF -> "the group's starts failed; it waits out its backoff" + until;
             case SLOW_START -> "recovering from failures: one slow-start batch at a time";

@@ -2,8 +2,11 @@ package io.fargatereconciler.loop;
 
 import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.MutationRefused;
+import io.fargatereconciler.desired.Kind;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
+import io.fargatereconciler.loop.state.DurableState;
+import io.fargatereconciler.loop.state.StateWriteRefused;
 import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Action;
@@ -26,8 +29,9 @@ import org.jboss.logging.Logger;
  * Carries out a plan's actions through the gateway, in order, folding each result into the planner's memory and
  * logging one line per decision. Stops early on shutdown, when this replica stops leading (checked right before every
  * RunTask and StopTask, and by the gateway again before every attempt of one, retries included: {@link MutationRefused}),
- * and after a throttled or failed ECS call (the planner pauses the loop; the remaining actions are re-planned next
- * pass).
+ * when the state table refuses this replica's launch intent (another replica leads: {@link StateWriteRefused}) or
+ * cannot record it, and after a throttled or failed ECS call (the planner pauses the loop; the remaining actions are
+ * re-planned next pass).
  */
 final class ActionRunner {
     private static final Logger LOG = Logger.getLogger(ActionRunner.class);
@@ -39,8 +43,10 @@ final class ActionRunner {
     private final InstantSource clock;
     private final Leadership leadership;
     private final SubnetSteeringSteps subnets;
+    private final DurableState durable;
 
-    ActionRunner(ReconcilePassParts parts, InstantSource clock) {
+    ActionRunner(ReconcilePassParts parts, InstantSource clock, DurableState durable) {
+        this.durable = durable;
         this.ecs = parts.ecs();
         this.observer = parts.observer();
         this.status = parts.status();
@@ -75,7 +81,14 @@ final class ActionRunner {
             boolean ecsTroubled;
             try {
                 if (actions.get(i) instanceof Launch launch) {
+                    if (!recordIntent(launch, actions.size() - i)) {
+                        folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
+                        return;
+                    }
                     LaunchResult result = ecs.runTask(launch);
+                    if (launch.group().kind() == Kind.TaskGroup) {
+                        durable.afterLaunch(launch, result);
+                    }
                     subnets.afterLaunch(launch, result, clock.instant());
                     next = planner.afterLaunch(next, launch, result, clock.instant());
                     folded.accept(next);
@@ -96,6 +109,10 @@ final class ActionRunner {
                         .warn(LOG);
                 folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
                 return;
+            } catch (StateWriteRefused deposed) {
+                DecisionLine.action("skip").with("count", actions.size() - i - 1).quoted("reason", deposed.getMessage())
+                        .warn(LOG);
+                return;
             }
             if (ecsTroubled && i < actions.size() - 1) {
                 DecisionLine.action("pause").with("skipped", actions.size() - i - 1).quoted("reason",
@@ -103,6 +120,28 @@ final class ActionRunner {
                 folded.accept(notSent(actions.subList(i + 1, actions.size()), next, planner));
                 return;
             }
+        }
+    }
+
+    /**
+     * Writes a TaskGroup launch's intent to the state store before its RunTask (a Job's run is already in the run
+     * ledger). False when it could not be written: the call is not sent. Throws {@link StateWriteRefused} when the
+     * store says another replica leads now.
+     */
+    private boolean recordIntent(Launch launch, int remaining) {
+        if (launch.group().kind() != Kind.TaskGroup) {
+            return true;
+        }
+        try {
+            durable.beforeLaunch(launch, clock.instant());
+            return true;
+        } catch (StateWriteRefused deposed) {
+            throw deposed;
+        } catch (RuntimeException unavailable) {
+            DecisionLine.group(launch.group(), "skip").with("count", remaining).quoted("reason", "the launch intent"
+                    + " could not be recorded (" + unavailable.getMessage() + "), so RunTask is not sent; the next pass"
+                    + " plans again").warn(LOG);
+            return false;
         }
     }
 
@@ -136,6 +175,12 @@ final class ActionRunner {
                     .with("started", result.taskArns().size()).with("failures", result.failures().size())
                     .with("result", outcome).with("subnets", launch.subnets()).with("token", launch.clientToken())
                     .quoted("reason", launch.reason()).info(LOG);
+        } else if (result.outcome() == LaunchResult.Outcome.TOKEN_CONFLICT && !result.taskArns().isEmpty()) {
+            observer.rememberLaunched(launch.task().cluster(), result.taskArns()); // followed to their end
+            DecisionLine.group(launch.group(), "launch").with("count", launch.count()).with("result", outcome)
+                    .with("adopted", result.taskArns()).with("token", launch.clientToken())
+                    .quoted("reason", launch.reason()).quoted("error", result.message()
+                            + "; the tasks ECS named for this token are followed instead of launching again").info(LOG);
         } else {
             if (result.message() != null) {
                 status.error(launch.group(), "launch: " + result.message(), now);

@@ -12,6 +12,7 @@ import io.fargatereconciler.aws.SdkEc2Gateway;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.desired.DesiredStateStore;
 import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.loop.state.StateStore;
 import io.fargatereconciler.loop.subnets.DiagnosticsConfig;
 import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.loop.subnets.SubnetsConfig;
@@ -129,9 +130,10 @@ public class EngineBeans {
     ReconcileLoop reconcileLoop(DesiredStateStore desired, EcsGateway ecs, GroupStatusBook status,
                                 PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config,
                                 JobStatusBook jobs, JobNotifications notifications, Leadership leadership,
-                                SubnetSteeringSteps subnets, GroupNotifications groupNotifications) {
+                                SubnetSteeringSteps subnets, GroupNotifications groupNotifications,
+                                StateStore state) {
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health,
-                jobs, new JobEventReporter(recorder, notifications), leadership, subnets, groupNotifications);
+                jobs, new JobEventReporter(recorder, notifications), leadership, subnets, groupNotifications, state);
         return new ReconcileLoop(desired::current, parts, new Planner(config.plannerConfig()), clock, config.loop(),
                 new SecureRandom());
     }

@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
  * <p>
  * Only the leader acts. A standby's passes observe and plan (status stays current) without acting. The first pass
  * after this replica becomes leader (by the lease's listener, or found at the start of a pass) is a full pass from a
- * fresh planner memory ({@code PlannerMemory.initial}): what a standby or an earlier term believed is dropped, and
- * the planner's restart guard and RunTask's client tokens keep the new leader from launching over copies the old
- * one started.
+ * fresh planner memory: what a standby or an earlier term believed is dropped, the launch intents and run ledger
+ * an earlier leader recorded are read back from the state table (see {@code DurableState}), and, where none were
+ * recorded, the planner's restart guard and RunTask's client tokens keep the new leader from launching over copies
+ * the old one started.
  */
 public final class ReconcileLoop {
     private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
@@ -223,9 +224,9 @@ public final class ReconcileLoop {
         if (leading && (!ledLastPass || term != termOfMemory)) {
             pass.forget(PlannerMemory.initial(random.nextLong()));
             termOfMemory = term;
-            DecisionLine.action("lead").with("replica", leadership.replicaId()).quoted("reason", "this replica leads"
-                    + " now: planner memory starts fresh, the restart guard and client tokens protect copies an earlier"
-                    + " leader launched").info(LOG);
+            DecisionLine.action("lead").with("replica", leadership.replicaId()).with("term", leadership.term())
+                    .quoted("reason", "this replica leads now: the planner's memory is read back from the state table"
+                            + " (launch intents, run ledger) before it acts").info(LOG);
         } else if (!leading && ledLastPass) {
             DecisionLine.action("standby").with("replica", leadership.replicaId())
                     .quoted("reason", "this replica no longer leads: it observes but acts on nothing").warn(LOG);

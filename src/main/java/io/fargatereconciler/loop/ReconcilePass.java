@@ -3,13 +3,17 @@ package io.fargatereconciler.loop;
 import io.fargatereconciler.aws.EcsResult;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.Kind;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
+import io.fargatereconciler.loop.state.DurableState;
+import io.fargatereconciler.loop.state.StateWriteRefused;
 import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.ObservedCluster;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.TaskObserver;
+import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Expectations;
 import io.fargatereconciler.plan.GroupStatus;
 import io.fargatereconciler.plan.Plan;
@@ -17,6 +21,7 @@ import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import io.fargatereconciler.plan.StoppedCopy;
 import io.fargatereconciler.plan.SubnetSteering;
+import io.fargatereconciler.plan.job.JobEvent;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -46,6 +51,8 @@ final class ReconcilePass {
     private final ActionRunner actions;
     private final JobStatusBook jobs;
     private final JobEventReporter jobEvents;
+    private final DurableState durable;
+    private final HoldLog holds = new HoldLog();
     private volatile PlannerMemory memory;
     private final TaskGroupIndex taskGroups;
     private final Leadership leadership;
@@ -66,14 +73,19 @@ final class ReconcilePass {
         this.leadership = parts.leadership();
         this.subnets = parts.subnets();
         this.groupNotifications = parts.groupNotifications();
-        this.actions = new ActionRunner(parts, clock);
+        this.durable = new DurableState(parts.state(), planner.config().expectationTimeout());
+        this.actions = new ActionRunner(parts, clock, durable);
         this.jobs = parts.jobs();
         this.jobEvents = parts.jobEvents();
     }
 
-    /** Drops everything remembered (expectations, backoff, budget) for a fresh memory: a new leader's start. */
+    /**
+     * Drops everything remembered (expectations, backoff, budget) for a fresh memory: a new leader's start. The next
+     * pass that leads claims the durable state again and resumes from it.
+     */
     void forget(PlannerMemory fresh) {
         memory = fresh;
+        durable.forget();
     }
 
     /**
@@ -83,15 +95,16 @@ final class ReconcilePass {
      */
     Map<ResourceKey, Instant> run(DesiredState desired, Set<String> clusters, boolean leading,
                                   BooleanSupplier stopping) {
+        boolean acting = leading && resumeDurableState(desired);
         ObservedState observed = observe(desired, clusters);
         SubnetSteering steering = subnets.beforePlan(desired, observed, clock.instant());
+        PlannerMemory before = memory;
         Plan plan = planner.plan(desired, observed, memory, clock.instant(), steering);
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
         reportOrphans(plan.orphans());
-        if (leading) {
-            reportJobEvents(desired, plan);
-            actions.run(plan.actions(), memory, planner, stopping, next -> memory = next);
+        if (acting) {
+            act(desired, plan, before, stopping);
         } else if (!plan.actions().isEmpty()) {
             DecisionLine.action("skip").with("count", plan.actions().size())
                     .quoted("reason", "standby: this replica does not lead, the leader acts").debug(LOG);
@@ -101,6 +114,11 @@ final class ReconcilePass {
         subnets.afterPass(desired, leading, clock.instant());
         Plan after = planner.plan(desired, observed, memory, clock.instant(), subnets.steering(clock.instant()));
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
+        if (acting) {
+            holds.report(after.groups());
+        } else {
+            holds.forget();
+        }
         subnets.report(after.groups());
         groupNotifications.afterPass(desired, after.groups(), clock.instant(), leading && stillLeads());
         jobs.planned(desired, after.jobs());
@@ -115,16 +133,58 @@ final class ReconcilePass {
         return nextLooks;
     }
 
+    /**
+     * On the leader, before planning: claims the durable state for this leader term (at its start, resuming the
+     * memory from it) and what the desired state adds. False when the state table says another replica leads now.
+     */
+    private boolean resumeDurableState(DesiredState desired) {
+        try {
+            memory = durable.beforePlan(leadership.term(), desired, memory);
+            durable.takeResumedTasks().forEach((group, arns) -> desired.get(group)
+                    .ifPresent(resource -> observer.rememberLaunched(resource.task().cluster(), arns)));
+            return true;
+        } catch (StateWriteRefused deposed) {
+            DecisionLine.action("skip").with("replica", leadership.replicaId()).quoted("reason", deposed.getMessage())
+                    .warn(LOG);
+            return false;
+        }
+    }
+
+    /**
+     * Records the Jobs' ledger entries, then reports the Jobs' events and carries out the plan, then records what the
+     * actions changed. When the ledger cannot be written, the Jobs' part of the pass is dropped (their memory goes back
+     * to {@code before}, so the next pass plans the same again): no Job event goes out and no Job launch is sent
+     * before its run is in the ledger.
+     */
+    private void act(DesiredState desired, Plan plan, PlannerMemory before, BooleanSupplier stopping) {
+        List<Action> toCarryOut = plan.actions();
+        List<JobEvent> events = plan.jobEvents();
+        try {
+            if (!durable.recordJobs(memory)) {
+                memory = memory.withJobsOf(before);
+                toCarryOut = toCarryOut.stream().filter(action -> action.group().kind() != Kind.Job).toList();
+                events = List.of();
+            }
+            reportJobEvents(desired, events);
+            actions.run(toCarryOut, memory, planner, stopping, next -> memory = next);
+            durable.recordJobs(memory);
+            durable.settle(memory, clock.instant());
+        } catch (StateWriteRefused deposed) {
+            DecisionLine.action("skip").with("replica", leadership.replicaId()).quoted("reason", deposed.getMessage())
+                    .warn(LOG);
+        }
+    }
+
     /** Job events are logged, counted and notified (SNS Publish) only while this replica still leads. */
-    private void reportJobEvents(DesiredState desired, Plan plan) {
+    private void reportJobEvents(DesiredState desired, List<JobEvent> events) {
         try {
             leadership.ensureLeader();
         } catch (NotLeaderException notLeader) {
-            DecisionLine.action("skip-notify").with("count", plan.jobEvents().size())
+            DecisionLine.action("skip-notify").with("count", events.size())
                     .quoted("reason", notLeader.getMessage()).warn(LOG);
             return;
         }
-        jobEvents.report(desired, plan.jobEvents());
+        jobEvents.report(desired, events);
     }
 
     /** Whether this replica still leads right now (checked before anything is sent to people). */

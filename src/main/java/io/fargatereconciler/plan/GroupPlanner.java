@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -29,18 +30,19 @@ final class GroupPlanner {
 
     /** What one group would do this pass, before budgets. */
     record Proposal(TaskGroup group, int missing, int launch, ClientTokens.Planned tokens, SubnetChoice steering,
-                    String launchReason, List<Stop> stops, Hold hold, CopyCounts counts, Backoff backoff,
-                    Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
+                    String launchReason, List<Stop> stops, Hold hold, Instant holdUntil, CopyCounts counts,
+                    Backoff backoff, Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
         List<String> subnets() {
             return steering.subnets();
         }
     }
 
     /**
-     * The pass being planned: its time, the memory's jitter seed, when the memory began, and the subnet steering
-     * for this pass (null: the planner's own).
+     * The pass being planned: its time, the memory's jitter seed, when the memory began, the groups whose launches
+     * made before then are known (no restart guard for them), and the subnet steering for this pass (null: the
+     * planner's own).
      */
-    record Pass(Instant now, long seed, Instant startedAt, SubnetSteering steering) {
+    record Pass(Instant now, long seed, Instant startedAt, Set<ResourceKey> launchesKnown, SubnetSteering steering) {
     }
 
     Proposal propose(TaskGroup group, List<ObservedTask> ours, Instant observedAt, GroupMemory memory, Pass pass) {
@@ -73,7 +75,8 @@ final class GroupPlanner {
         int missing = Math.max(0, group.replicas() - copies.currentLive());
         int launch = step.launch();
         Hold hold = Hold.NONE;
-        Instant restartHold = RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
+        Instant restartHold = pass.launchesKnown().contains(key) ? null
+                : RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
         if (launch > 0 && restartHold != null) {
             launch = 0;
             hold = Hold.AFTER_RESTART;
@@ -95,9 +98,10 @@ final class GroupPlanner {
                 expectations.nextExpiry(config.expectationTimeout()));
         GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), stops.knownStopped(),
                 memory.lastLaunchAt());
+        Instant holdUntil = hold == Hold.AFTER_RESTART ? restartHold : hold == Hold.BACKOFF ? backoff.retryAt() : null;
         return new Proposal(group, missing, launch, tokens, subnets, launchReason(group, copies, spec),
-                step.stops(), hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, stops.stopped(),
-                next);
+                step.stops(), hold, holdUntil, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt,
+                stops.stopped(), next);
     }
 
     private static SubnetChoice subnets(TaskGroup group, List<ObservedTask> ours, SubnetSteering steering) {

@@ -68,7 +68,7 @@ public final class Planner {
         boolean paused = memory.pause().holds(now);
         LaunchBudget budget = memory.budget().refill(config.launchBudget(), now);
         Instant startedAt = memory.startedAt() == null ? now : memory.startedAt();
-        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, steering);
+        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, memory.launchesKnown(), steering);
 
         List<GroupPlanner.Proposal> proposals = new ArrayList<>();
         Map<ResourceKey, GroupStatus> statuses = new TreeMap<>();
@@ -108,7 +108,7 @@ public final class Planner {
             requeueAt = jobs.wakeAt();
         }
         PlannerMemory next = new PlannerMemory(memory.seed(), nextMemory, budget, memory.pause(), startedAt,
-                jobs.memories());
+                jobs.memories(), memory.launchesKnown());
         return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next, jobs.statuses(),
                 jobs.events());
     }
@@ -160,19 +160,23 @@ public final class Planner {
     private GroupStatus status(GroupPlanner.Proposal proposal, boolean paused, BudgetSharing sharing,
                                PlannerMemory memory, Instant now) {
         Hold hold = proposal.hold();
+        Instant holdUntil = proposal.holdUntil();
         Instant nextLookAt = proposal.nextLookAt();
         boolean wantsChange = proposal.launch() > 0 || !proposal.stops().isEmpty();
         if (paused && (wantsChange || proposal.missing() > 0)) {
             hold = Hold.PAUSED;
+            holdUntil = memory.pause().until();
             nextLookAt = GroupPlanner.earliest(nextLookAt, memory.pause().until());
         } else if (sharing.starved().contains(proposal.group().key())) {
             hold = Hold.BUDGET;
-            nextLookAt = GroupPlanner.earliest(nextLookAt, sharing.after().nextCallAt(config.launchBudget()));
+            holdUntil = sharing.after().nextCallAt(config.launchBudget());
+            nextLookAt = GroupPlanner.earliest(nextLookAt, holdUntil);
         }
         Backoff backoff = proposal.backoff();
         return new GroupStatus(proposal.group().key(), proposal.counts(), backoff.failures(), backoff.lastFailure(),
                 backoff.holds(now) ? backoff.retryAt() : null, hold, nextLookAt,
-                Conditions.of(proposal.group(), proposal.counts(), backoff, proposal.steering(), now),
+                Conditions.of(proposal.group(), proposal.counts(), backoff, proposal.steering(), new Conditions.Held(
+                        hold, holdUntil), now),
                 proposal.steering());
     }
 
