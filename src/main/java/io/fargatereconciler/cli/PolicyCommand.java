@@ -42,7 +42,7 @@ public final class PolicyCommand {
             return USAGE_ERROR;
         }
         LoadResult result = new DesiredStateLoader(LoadSettings.DEFAULT, InstantSource.system()).load(run.folder());
-        if (result instanceof LoadResult.Invalid) {
+        if (!(result instanceof LoadResult.Valid)) {
             err.print(new ValidationReport(run.folder().toString(), result).text());
             return INVALID;
         }

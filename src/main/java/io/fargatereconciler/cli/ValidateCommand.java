@@ -40,6 +40,6 @@ public final class ValidateCommand {
         ValidationReport report = new ValidationReport(run.folder().toString(), result);
         out.print(run.json() ? report.json() : report.text());
         out.flush();
-        return result instanceof LoadResult.Valid ? VALID : INVALID;
+        return report.valid() ? VALID : INVALID;
     }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the daemon knows about its desired state: the last good load (in force), when the source (folder or S3
- * prefix) was last read, and the errors of that latest read (empty when it was good). Immutable.
+ * What the daemon knows about its desired state: the state in force (the last good load; with Team documents, each
+ * team at its last good files), when the source (folder or S3 prefix) was last read, and the errors of that latest
+ * read (empty when it was good). Immutable.
  */
 public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, Instant lastAttemptAtOrNull,
                                  List<ValidationError> errors) {
@@ -18,7 +19,7 @@ public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, I
         return new DesiredStateStatus(path, null, null, List.of());
     }
 
-    /** The last valid load, in force until a newer valid one replaces it. */
+    /** The state in force, until a newer good read replaces it; marked incomplete while the latest read had errors. */
     public Optional<LoadResult.Valid> lastGood() {
         return Optional.ofNullable(lastGoodOrNull);
     }
@@ -30,9 +31,21 @@ public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, I
 
     DesiredStateStatus after(LoadResult result, Instant attemptedAt) {
         if (result instanceof LoadResult.Valid valid) {
-            boolean same = lastGoodOrNull != null && lastGoodOrNull.revision().equals(valid.revision());
-            return new DesiredStateStatus(path, same ? lastGoodOrNull : valid, attemptedAt, List.of());
+            return new DesiredStateStatus(path, keepIfSame(valid), attemptedAt, List.of());
         }
-        return new DesiredStateStatus(path, lastGoodOrNull, attemptedAt, ((LoadResult.Invalid) result).errors());
+        if (result instanceof LoadResult.PartlyValid partly) {
+            return new DesiredStateStatus(path, keepIfSame(partly.inForce()), attemptedAt, partly.errors());
+        }
+        LoadResult.Valid incomplete = lastGoodOrNull == null || !lastGoodOrNull.state().complete() ? lastGoodOrNull
+                : new LoadResult.Valid(lastGoodOrNull.state().incomplete(), lastGoodOrNull.revision(),
+                        lastGoodOrNull.files());
+        return new DesiredStateStatus(path, incomplete, attemptedAt, result.errors());
+    }
+
+    /** The same content read again keeps the state object in force (and its time), unless its completeness changed. */
+    private LoadResult.Valid keepIfSame(LoadResult.Valid valid) {
+        boolean same = lastGoodOrNull != null && lastGoodOrNull.revision().equals(valid.revision())
+                && lastGoodOrNull.state().complete() == valid.state().complete();
+        return same ? lastGoodOrNull : valid;
     }
 }

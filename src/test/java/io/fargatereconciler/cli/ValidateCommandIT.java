@@ -29,7 +29,7 @@ class ValidateCommandIT {
         Files.writeString(folder.resolve("api.yaml"), "apiVersion: fargate-reconciler.io/v1alpha1\nkind: Group\n");
         Run run = validate(folder.toString());
         assertThat(run.exitCode()).as(run.output()).isEqualTo(ValidateCommand.INVALID);
-        assertThat(run.output()).contains(folder + "/api.yaml:2:7 kind: must be one of TaskGroup, Job, not Group");
+        assertThat(run.output()).contains(folder + "/api.yaml:2:7 kind: must be one of TaskGroup, Job, Team, not Group");
     }
 
     private static Run validate(String folder) throws IOException, InterruptedException {
