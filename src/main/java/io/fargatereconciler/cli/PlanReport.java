@@ -121,6 +121,7 @@ final class PlanReport {
             case SLOW_START -> "recovering from failures: one slow-start batch at a time";
             case SURGE_LIMIT -> "rolling: no room above desired (maxSurge) until outdated copies stop";
             case BUDGET -> "the shared RunTask budget is spent for this pass; the rest follows" + until;
+            case SPEC_PAUSED -> "spec.paused is true: nothing is launched or stopped until it is set to false";
             case NONE -> "";
         };
     }

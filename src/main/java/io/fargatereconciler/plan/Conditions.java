@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 final class Conditions {
     /** Degraded reason while every copy runs but launches steer around a subnet with a failure streak. */
     static final String SUBNET_UNHEALTHY = "SubnetUnhealthy";
+    /** Progressing reason while {@code spec.paused} is true. */
+    static final String PAUSED = "Paused";
 
     private Conditions() {
     }
@@ -30,7 +32,13 @@ final class Conditions {
 
     static List<Condition> of(TaskGroup group, CopyCounts copies, Backoff backoff, SubnetChoice subnets,
                               Instant now) {
-        return List.of(available(group, copies), progressing(copies), degraded(copies, backoff, subnets, now));
+        Condition progressing = group.paused()
+                ? new Condition(Condition.Type.Progressing, Condition.Status.False, PAUSED, "spec.paused is true:"
+                        + " nothing is launched or stopped for the group (" + copies.running() + " of "
+                        + copies.desired() + " copies running, " + (copies.live() - copies.upToDate())
+                        + " outdated); set paused: false to resume")
+                : progressing(copies);
+        return List.of(available(group, copies), progressing, degraded(copies, backoff, subnets, now));
     }
 
     private static Condition available(TaskGroup group, CopyCounts copies) {

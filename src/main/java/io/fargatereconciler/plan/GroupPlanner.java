@@ -74,7 +74,12 @@ final class GroupPlanner {
         int launch = step.launch();
         Hold hold = Hold.NONE;
         Instant restartHold = RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
-        if (launch > 0 && restartHold != null) {
+        List<Stop> stopsToMake = step.stops();
+        if (group.paused()) {
+            hold = launch > 0 || missing > 0 || !stopsToMake.isEmpty() ? Hold.SPEC_PAUSED : Hold.NONE;
+            launch = 0;
+            stopsToMake = List.of();
+        } else if (launch > 0 && restartHold != null) {
             launch = 0;
             hold = Hold.AFTER_RESTART;
         } else if (missing > 0 && backoff.holds(now)) {
@@ -96,7 +101,7 @@ final class GroupPlanner {
         GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), stops.knownStopped(),
                 memory.lastLaunchAt());
         return new Proposal(group, missing, launch, tokens, subnets, launchReason(group, copies, spec),
-                step.stops(), hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, stops.stopped(),
+                stopsToMake, hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, stops.stopped(),
                 next);
     }
 

@@ -19,5 +19,7 @@ public enum Hold {
     /** Rolling: no more room above desired (maxSurge) until outdated copies stop. */
     SURGE_LIMIT,
     /** The shared RunTask budget is spent for now. */
-    BUDGET
+    BUDGET,
+    /** {@code spec.paused} is true: nothing is launched or stopped for the group until it is set back to false. */
+    SPEC_PAUSED
 }

@@ -162,7 +162,9 @@ public final class Planner {
         Hold hold = proposal.hold();
         Instant nextLookAt = proposal.nextLookAt();
         boolean wantsChange = proposal.launch() > 0 || !proposal.stops().isEmpty();
-        if (paused && (wantsChange || proposal.missing() > 0)) {
+        if (hold == Hold.SPEC_PAUSED) {
+            nextLookAt = proposal.nextLookAt();
+        } else if (paused && (wantsChange || proposal.missing() > 0)) {
             hold = Hold.PAUSED;
             nextLookAt = GroupPlanner.earliest(nextLookAt, memory.pause().until());
         } else if (sharing.starved().contains(proposal.group().key())) {
