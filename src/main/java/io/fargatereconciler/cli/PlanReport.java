@@ -65,8 +65,9 @@ final class PlanReport {
                 text.append("  no changes\n");
             }
         }
-        plan.orphans().forEach((group, count) -> text.append(group).append(": ").append(count)
-                .append(" live copies whose group is not in the desired state; left running, never stopped\n"));
+        plan.orphans().forEach((group, orphan) -> text.append(group).append(": ").append(orphan.tasks().size())
+                .append(" live copies whose group is not in the desired state (orphans); the daemon stops them only"
+                        + " with reconciler.orphans.stop-after, once orphaned that long\n"));
         text.append('\n').append(summary());
         return text.toString();
     }

@@ -22,20 +22,23 @@ import java.util.TreeMap;
  *                  the previous daemon made just before it may not be listed yet, see {@link RestartGuard}
  * @param jobs      memory per Job (runs in progress, history, what is scheduled), see
  *                  {@link io.fargatereconciler.plan.job.JobPlanner}
+ * @param orphans   copies of ours whose group is not declared: since when, and the stops sent for them
  */
 public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, LaunchBudget budget, ThrottlePause pause,
-                            Instant startedAt, JobMemories jobs) {
+                            Instant startedAt, JobMemories jobs, OrphanBook orphans) {
 
     public PlannerMemory {
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(pause, "pause");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(orphans, "orphans");
     }
 
     /** The memory of a daemon that just started. */
     public static PlannerMemory initial(long seed) {
-        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null, JobMemories.NONE);
+        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null, JobMemories.NONE,
+                OrphanBook.EMPTY);
     }
 
     public GroupMemory group(ResourceKey key) {
@@ -45,26 +48,30 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
     PlannerMemory withGroup(ResourceKey key, GroupMemory memory) {
         Map<ResourceKey, GroupMemory> next = new TreeMap<>(groups);
         next.put(key, memory);
-        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, orphans);
     }
 
     PlannerMemory withGroups(Map<ResourceKey, GroupMemory> next) {
-        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, orphans);
     }
 
     PlannerMemory withStartedAt(Instant at) {
-        return new PlannerMemory(seed, groups, budget, pause, at, jobs);
+        return new PlannerMemory(seed, groups, budget, pause, at, jobs, orphans);
     }
 
     PlannerMemory withBudget(LaunchBudget next) {
-        return new PlannerMemory(seed, groups, next, pause, startedAt, jobs);
+        return new PlannerMemory(seed, groups, next, pause, startedAt, jobs, orphans);
     }
 
     PlannerMemory withPause(ThrottlePause next) {
-        return new PlannerMemory(seed, groups, budget, next, startedAt, jobs);
+        return new PlannerMemory(seed, groups, budget, next, startedAt, jobs, orphans);
+    }
+
+    PlannerMemory withOrphans(OrphanBook next) {
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, jobs, next);
     }
 
     PlannerMemory withJobs(JobMemories next) {
-        return new PlannerMemory(seed, groups, budget, pause, startedAt, next);
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, next, orphans);
     }
 }
