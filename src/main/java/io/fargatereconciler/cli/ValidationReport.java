@@ -92,7 +92,8 @@ final class ValidationReport {
         if (result instanceof LoadResult.Invalid) {
             return "the daemon would refuse this desired state and keep its last good one";
         }
-        return "the desired state is valid, but names things the account does not have: launches of those would fail";
+        return "the desired state is valid, but the account check found these problems (launches naming what does not"
+                + " exist would fail)";
     }
 
     private static String count(int n, String noun) {
