@@ -4,7 +4,6 @@ import io.fargatereconciler.aws.AccountInventory;
 import io.fargatereconciler.aws.AwsEndpoint;
 import io.fargatereconciler.desired.LoadSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -79,12 +78,8 @@ sealed interface ValidateArguments {
                 }
                 case "--against-aws" -> againstAws = true;
                 case "--endpoint-url" -> {
-                    try {
-                        endpoint = new URI(value);
-                    } catch (URISyntaxException e) {
-                        endpoint = null;
-                    }
-                    if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null) {
+                    endpoint = EndpointUrl.parse(value).orElse(null);
+                    if (endpoint == null) {
                         return new Wrong("--endpoint-url must be a URL such as http://localhost:4566, not " + value);
                     }
                 }

@@ -113,6 +113,23 @@ class TeamsLoadingTest {
     }
 
     @Test
+    void refusesTheWholeReadWhenATeamDocumentIsBrokenNamingEachField() {
+        fixture.write("teams.yaml", TEAMS.replace("folders: [team-payments]", "folders: [../elsewhere]")
+                .replace("arn:aws:iam::123456789012:role/payments-api-task", "arn:aws:iam:eu-west-1:123456789012:role/x")
+                .replace("  taskDefinitionFamilies: [ledger-export]\n", ""));
+
+        LoadResult result = fixture.load();
+
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(relative(result.errors())).containsExactly(
+                "teams.yaml:6:13 spec.folders[0]: must be a relative folder path without empty, '.', '..' or hidden"
+                        + " parts (files there are never read), not \"../elsewhere\"",
+                "teams.yaml:12:15 spec.passRoles[0]: malformed ARN (IAM ARNs have no region, not \"eu-west-1\");"
+                        + " expected the shape of arn:aws:iam::123456789012:role/api-task",
+                "teams.yaml:21:1 spec.taskDefinitionFamilies: is required");
+    }
+
+    @Test
     void refusesTheWholeReadWhenTwoTeamsClaimOneFolder() {
         fixture.write("teams.yaml", TEAMS.replace("folders: [team-data]", "folders: [team-data, team-payments/data]"));
 

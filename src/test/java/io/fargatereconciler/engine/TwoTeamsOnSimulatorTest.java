@@ -135,11 +135,7 @@ class TwoTeamsOnSimulatorTest {
     void countsAnOrphanAndStopsItWithTheOptInOnlyAfterItsDelay() {
         Daemon daemon = new Daemon(account, 4, gateway -> gateway,
                 PlannerConfig.DEFAULTS.withOrphanStopAfter(STOP_AFTER), TestLoopSettings.DEFAULTS);
-        daemon.runFor(Duration.ofMinutes(3));
-        String orphan = running("data-batch", "ledger-export").get(0).taskArn();
-
-        files.write("team-data/export.yaml", DATA_EXPORT.replace("name: ledger-export", "name: ledger-export-v2"));
-        desired.reload();
+        String orphan = renameDataGroupOnceItRuns(daemon);
         daemon.runFor(Duration.ofMinutes(1));
 
         assertThat(daemon.loop.orphans()).containsOnlyKeys(LEDGER_EXPORT);
@@ -162,11 +158,7 @@ class TwoTeamsOnSimulatorTest {
     @Test
     void keepsAnOrphanRunningWithoutTheOptIn() {
         Daemon daemon = new Daemon(account, 5);
-        daemon.runFor(Duration.ofMinutes(3));
-        String orphan = running("data-batch", "ledger-export").get(0).taskArn();
-
-        files.write("team-data/export.yaml", DATA_EXPORT.replace("name: ledger-export", "name: ledger-export-v2"));
-        desired.reload();
+        String orphan = renameDataGroupOnceItRuns(daemon);
         daemon.runFor(Duration.ofHours(2), Duration.ofSeconds(5), () -> { });
 
         assertThat(liveArns("data-batch")).contains(orphan);
@@ -178,10 +170,7 @@ class TwoTeamsOnSimulatorTest {
     void neverStopsAnOrphanWhileAnotherTeamIsHeldBack() {
         Daemon daemon = new Daemon(account, 6, gateway -> gateway,
                 PlannerConfig.DEFAULTS.withOrphanStopAfter(STOP_AFTER), TestLoopSettings.DEFAULTS);
-        daemon.runFor(Duration.ofMinutes(3));
-        String orphan = running("data-batch", "ledger-export").get(0).taskArn();
-
-        files.write("team-data/export.yaml", DATA_EXPORT.replace("name: ledger-export", "name: ledger-export-v2"));
+        String orphan = renameDataGroupOnceItRuns(daemon);
         files.write("team-payments/api.yaml", PAYMENTS_API.replace("replicas: 3", "replicas: -1"));
         desired.reload();
         daemon.runFor(STOP_AFTER.multipliedBy(3), Duration.ofSeconds(5), () -> { });
@@ -193,6 +182,15 @@ class TwoTeamsOnSimulatorTest {
         desired.reload();
         daemon.runFor(Duration.ofMinutes(1));
         assertThat(liveArns("data-batch")).as("complete again, orphaned long enough").doesNotContain(orphan);
+    }
+
+    /** Lets the teams converge, renames team data's group (its running copy becomes an orphan), returns that copy. */
+    private String renameDataGroupOnceItRuns(Daemon daemon) {
+        daemon.runFor(Duration.ofMinutes(3));
+        String orphan = running("data-batch", "ledger-export").get(0).taskArn();
+        files.write("team-data/export.yaml", DATA_EXPORT.replace("name: ledger-export", "name: ledger-export-v2"));
+        desired.reload();
+        return orphan;
     }
 
     private List<TaskSnapshot> live(String cluster, String family) {

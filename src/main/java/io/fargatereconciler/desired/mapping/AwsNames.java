@@ -15,7 +15,8 @@ final class AwsNames {
     private static final Pattern TASK_DEFINITION = Pattern.compile("[A-Za-z0-9_-]{1,255}(:[1-9][0-9]{0,9})?");
     private static final Pattern TASK_DEFINITION_WITH_REVISION = Pattern.compile("[A-Za-z0-9_-]{1,255}:[1-9][0-9]{0,9}");
     private static final Pattern FAMILY = Pattern.compile("[A-Za-z0-9_-]{1,255}");
-    private static final Pattern ROLE_PATH_AND_NAME = Pattern.compile("(/[\\x21-\\x7e]{1,510})?/?[A-Za-z0-9+=,.@_-]{1,64}");
+    private static final Pattern ROLE_PATH_AND_NAME = Pattern.compile("([\\x21-\\x7e]{1,510}/)?[A-Za-z0-9+=,.@_-]{1,64}");
+    private static final Pattern NO_REGION = Pattern.compile("");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
     private static final Pattern SUBNET = Pattern.compile("subnet-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SECURITY_GROUP = Pattern.compile("sg-([0-9a-f]{8}|[0-9a-f]{17})");
@@ -59,25 +60,7 @@ final class AwsNames {
 
     /** An IAM role ARN: {@code arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME}; IAM ARNs have no region. */
     static Optional<String> roleArnProblem(String value) {
-        String[] parts = value.split(":", 6);
-        String wrong;
-        if (parts.length < 6 || !parts[0].equals("arn")) {
-            wrong = "an ARN has six parts separated by ':'";
-        } else if (!PARTITION.matcher(parts[1]).matches()) {
-            wrong = "partition \"" + parts[1] + "\" is not aws, aws-cn or aws-us-gov";
-        } else if (!parts[2].equals("iam")) {
-            wrong = "service is \"" + parts[2] + "\", expected iam";
-        } else if (!parts[3].isEmpty()) {
-            wrong = "IAM ARNs have no region, not \"" + parts[3] + "\"";
-        } else if (!ACCOUNT.matcher(parts[4]).matches()) {
-            wrong = "account id \"" + parts[4] + "\" is not 12 digits";
-        } else if (!parts[5].startsWith("role/")
-                || !ROLE_PATH_AND_NAME.matcher(parts[5].substring("role".length())).matches()) {
-            wrong = "resource \"" + parts[5] + "\" is not role/<name>";
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of("malformed ARN (" + wrong + "); expected the shape of " + ROLE_ARN_EXAMPLE);
+        return arnProblem(value, "iam", NO_REGION, "role/", ROLE_PATH_AND_NAME, ROLE_ARN_EXAMPLE);
     }
 
     static Optional<String> subnetProblem(String value) {
@@ -98,6 +81,12 @@ final class AwsNames {
 
     private static Optional<String> arnProblem(String value, String service, String resourcePrefix,
                                                Pattern resourceName, String example) {
+        return arnProblem(value, service, REGION, resourcePrefix, resourceName, example);
+    }
+
+    /** {@code region}: the region part's shape ({@link #NO_REGION} for IAM, whose ARNs have none). */
+    private static Optional<String> arnProblem(String value, String service, Pattern region, String resourcePrefix,
+                                               Pattern resourceName, String example) {
         String[] parts = value.split(":", 6);
         String wrong;
         if (parts.length < 6 || !parts[0].equals("arn")) {
@@ -106,8 +95,9 @@ final class AwsNames {
             wrong = "partition \"" + parts[1] + "\" is not aws, aws-cn or aws-us-gov";
         } else if (!parts[2].equals(service)) {
             wrong = "service is \"" + parts[2] + "\", expected " + service;
-        } else if (!REGION.matcher(parts[3]).matches()) {
-            wrong = "region \"" + parts[3] + "\" is not a region such as eu-west-1";
+        } else if (!region.matcher(parts[3]).matches()) {
+            wrong = region == NO_REGION ? service.toUpperCase() + " ARNs have no region, not \"" + parts[3] + "\""
+                    : "region \"" + parts[3] + "\" is not a region such as eu-west-1";
         } else if (!ACCOUNT.matcher(parts[4]).matches()) {
             wrong = "account id \"" + parts[4] + "\" is not 12 digits";
         } else if (!parts[5].startsWith(resourcePrefix)
