@@ -72,10 +72,11 @@ public class DesiredStateStore {
         if (result instanceof LoadResult.Invalid invalid) {
             logRefused(after, invalid);
         } else if (result instanceof LoadResult.PartlyValid partly) {
-            LOG.warnf("desired state %s: %d errors hold back teams %s at their last good state; the other teams'"
+            List<String> held = partly.inForce().state().teams().values().stream().filter(TeamVersion::heldBack)
+                    .map(team -> team.team().name()).toList();
+            LOG.warnf("desired state %s: %d errors hold back team%s %s at the last good state; the other teams'"
                     + " changes are in force. Fix these files:", after.path(), partly.errors().size(),
-                    String.join(", ", partly.inForce().state().teams().values().stream().filter(TeamVersion::heldBack)
-                            .map(team -> team.team().name()).toList()));
+                    held.size() == 1 ? "" : "s", String.join(", ", held));
             partly.errors().forEach(error -> LOG.warn("  " + error));
         } else if (!before.errors().isEmpty()) {
             LOG.infof("desired state %s: errors cleared, revision %s in force", after.path(),

@@ -21,7 +21,7 @@ class ValidateCommandIT {
     void validatesTheShippedExamplesFromThePackagedJar() throws Exception {
         Run run = validate("desired-state/");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).startsWith("desired-state: valid, 3 resources in 2 files").doesNotContain("Quarkus");
+        assertThat(run.output()).startsWith("desired-state: valid, 3 resources in 3 files").doesNotContain("Quarkus");
     }
 
     @Test
