@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code kind: Team}, written by the platform team (outside every team's folder): the folders whose documents are
- * the team's, and what its TaskGroups and Jobs may use. {@code folders} are paths inside the desired-state source,
+ * {@code kind: Team}, written by the platform team in a file at the top of the desired-state folder: the folders
+ * whose documents are the team's, and what its TaskGroups and Jobs may use. {@code folders} are paths inside the desired-state source,
  * without a trailing {@code /}.
  */
 public record Team(Metadata metadata, SourceLocation source, List<String> folders, TeamAllowance allowance)

@@ -28,8 +28,9 @@ final class TeamRead {
             if (document.key().kind() == Kind.Team) {
                 SourceLocation at = document.nameAt();
                 errors.add(new ValidationError(at.file(), at.line(), at.column(), "metadata.name", "Team documents"
-                        + " belong to the platform and count only outside every team's folder (a team cannot widen"
-                        + " its own allowance); this one is in the folder of team " + team.name() + ": move it out"));
+                        + " belong to the platform and count only in files at the top of the desired-state folder (a"
+                        + " team cannot widen its own allowance); this one is in the folder of team " + team.name()
+                        + ": move it out"));
             } else {
                 documents.add(document);
             }

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Loads a source that holds Team documents. Team documents count only in files outside every team's folder (the
- * platform's files, protected by CODEOWNERS or a separate bucket prefix); every other file belongs to the team whose
- * folder holds it. Then:
+ * Loads a source that holds Team documents. Team documents count only in files at the top of the source (the
+ * platform's files, such as {@code teams.yaml}, protected by CODEOWNERS), never in a folder; every file in a team's
+ * folder belongs to that team, and any other file is the platform's. Then:
  * <ul>
  * <li>an error in the platform's files (a broken Team document, two teams claiming one folder, a TaskGroup or Job
  * outside every team's folder) refuses the whole read: every team keeps what is in force;</li>
@@ -66,21 +66,20 @@ final class TeamsLoad {
         return build(teams, reads, platformFiles);
     }
 
-    /** Valid Team documents written outside every team's folder, by name (the first of a duplicate name). */
+    /**
+     * Valid Team documents of the files at the top of the source (never in a folder, so never in a team's), by name
+     * (the first of a duplicate name). Only these count, so no Team document in a folder can take another's files.
+     */
     private Map<String, Team> platformTeams() {
-        List<Team> candidates = files.stream().flatMap(file -> file.documents().stream())
-                .flatMap(document -> document.document().stream()).filter(Team.class::isInstance)
-                .map(Team.class::cast).toList();
         Map<String, Team> teams = new TreeMap<>();
-        for (FileRead file : files) {
-            if (candidates.stream().anyMatch(team -> team.owns(file.relativePath()))) {
-                continue;
-            }
-            file.documents().stream().flatMap(document -> document.document().stream())
-                    .filter(Team.class::isInstance).map(Team.class::cast)
-                    .forEach(team -> teams.putIfAbsent(team.name(), team));
-        }
+        files.stream().filter(file -> atTop(file.relativePath())).flatMap(file -> file.documents().stream())
+                .flatMap(document -> document.document().stream()).filter(Team.class::isInstance)
+                .map(Team.class::cast).forEach(team -> teams.putIfAbsent(team.name(), team));
         return teams;
+    }
+
+    private static boolean atTop(String relativePath) {
+        return !relativePath.contains("/");
     }
 
     /** Errors of the platform's files: their own, duplicate Team names, shared folders, resources outside teams. */
@@ -91,9 +90,14 @@ final class TeamsLoad {
         for (FileRead file : platformFiles) {
             errors.addAll(file.errors());
             for (MappedDocument document : file.documents()) {
-                if (document.key().kind() == Kind.Team) {
+                if (document.key().kind() == Kind.Team && atTop(file.relativePath())) {
                     teamDocuments.add(document);
                     brokenTeam |= document.document().isEmpty();
+                } else if (document.key().kind() == Kind.Team) {
+                    SourceLocation at = document.nameAt();
+                    errors.add(new ValidationError(at.file(), at.line(), at.column(), "metadata.name", "Team"
+                            + " documents count only in files at the top of the desired-state folder (such as"
+                            + " teams.yaml), which teams cannot write; move it there"));
                 }
             }
         }

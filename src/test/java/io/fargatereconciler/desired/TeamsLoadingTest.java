@@ -101,6 +101,19 @@ class TeamsLoadingTest {
     }
 
     @Test
+    void countsTeamDocumentsOnlyAtTheTopSoNoneInAFolderCanTakeAnotherTeamsFiles() {
+        fixture.write("shared/intruder.yaml", TEAMS.substring(0, TEAMS.indexOf("---")).replace("name: payments",
+                "name: intruder").replace("folders: [team-payments]", "folders: [team-data]"));
+
+        LoadResult result = fixture.load();
+
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(relative(result.errors())).containsExactly("shared/intruder.yaml:4:9 metadata.name: Team documents"
+                + " count only in files at the top of the desired-state folder (such as teams.yaml), which teams"
+                + " cannot write; move it there");
+    }
+
+    @Test
     void refusesTheWholeReadWhenAResourceIsOutsideEveryTeamsFolder() {
         fixture.write("stray.yaml", DesiredStateFixture.GROUP);
 
