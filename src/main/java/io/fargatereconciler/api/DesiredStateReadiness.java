@@ -2,6 +2,7 @@ package io.fargatereconciler.api;
 
 import io.fargatereconciler.desired.DesiredStateStatus;
 import io.fargatereconciler.desired.DesiredStateStore;
+import io.fargatereconciler.desired.TeamVersion;
 import io.fargatereconciler.desired.ValidationError;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -34,13 +35,17 @@ public class DesiredStateReadiness implements HealthCheck {
         status.lastGood().ifPresentOrElse(good -> response.up()
                         .withData("revision", good.revision())
                         .withData("loadedAt", good.state().loadedAt().toString())
-                        .withData("resources", good.state().resources().size()),
+                        .withData("resources", good.state().resources().size())
+                        .withData("complete", good.state().complete()),
                 () -> response.down().withData("reason", status.lastAttemptAt().isPresent()
                         ? "no valid desired state has been loaded yet" : "the desired state has not been read yet"));
         if (status.lastGood().isPresent() && !status.applyFailures().isEmpty()) {
             response.down().withData("reason", "revision " + status.lastGoodOrNull().revision()
                     + " is in force but could not be applied in full: " + String.join("; ", status.applyFailures()));
         }
+        status.lastGood().map(good -> good.state().teams().values().stream().filter(TeamVersion::heldBack)
+                .map(team -> team.team().name()).toList()).filter(held -> !held.isEmpty())
+                .ifPresent(held -> response.withData("heldBackTeams", String.join(", ", held)));
         List<ValidationError> errors = status.errors();
         if (!errors.isEmpty()) {
             response.withData("errors", errors.size());

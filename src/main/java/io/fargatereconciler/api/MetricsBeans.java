@@ -27,6 +27,7 @@ public class MetricsBeans {
 
     void watchLoop(@Observes StartupEvent event, ReconcilerMetrics metrics, ReconcileLoop loop) {
         metrics.watch(loop::queueDepth, loop::expectationsInFlight);
+        metrics.watchOrphans(loop::orphans);
     }
 
     /** Whether a desired state is in force and how many errors its latest read had: alerts when loading fails. */

@@ -6,6 +6,7 @@ import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.StopCause;
 import io.fargatereconciler.plan.Hold;
+import io.fargatereconciler.plan.OrphanGroup;
 import io.fargatereconciler.plan.job.JobRunResult;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import io.fargatereconciler.plan.subnet.SubnetStanding;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
@@ -77,9 +79,19 @@ public final class ReconcilerMetrics implements PassRecorder {
     /** Gauges over values the loop and planner own: work-queue depth and launches in flight. */
     public void watch(IntSupplier queueDepth, IntSupplier expectationsInFlight) {
         Gauge.builder("reconciler.work.queue.depth", queueDepth, s -> s.getAsInt())
-                .description("Groups waiting on the work queue").register(registry);
+                .description("Groups waiting on the work queue").strongReference(true).register(registry);
         Gauge.builder("reconciler.expectations.in.flight", expectationsInFlight, s -> s.getAsInt())
-                .description("Launched copies ECS does not list yet (expectations)").register(registry);
+                .description("Launched copies ECS does not list yet (expectations)").strongReference(true)
+                .register(registry);
+    }
+
+    /** The live copies of ours whose group is not declared (orphans), over all groups. */
+    public void watchOrphans(Supplier<Map<ResourceKey, OrphanGroup>> orphans) {
+        Gauge.builder("reconciler.orphaned.tasks", orphans,
+                        s -> s.get().values().stream().mapToInt(orphan -> orphan.tasks().size()).sum())
+                .description("Live copies of ours whose group the desired state does not declare (orphans); stopped"
+                        + " only with reconciler.orphans.stop-after")
+                .strongReference(true).register(registry);
     }
 
     @Override

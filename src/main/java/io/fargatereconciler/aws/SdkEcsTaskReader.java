@@ -6,12 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
@@ -27,7 +23,9 @@ import software.amazon.awssdk.services.ecs.model.TaskField;
  * standard retries stand in for the daemon's fault-tolerance guard.
  */
 public final class SdkEcsTaskReader implements EcsTaskReader, AutoCloseable {
-    private static final Set<Class<?>> READ_REQUESTS = Set.of(ListTasksRequest.class, DescribeTasksRequest.class);
+    /** Refuses any ECS request that could change something, before it leaves the process. */
+    static final ReadOnlyRequests READ_ONLY = new ReadOnlyRequests("ECS",
+            Set.of(ListTasksRequest.class, DescribeTasksRequest.class));
 
     private final EcsClient ecs;
     private final String ownerId;
@@ -43,7 +41,7 @@ public final class SdkEcsTaskReader implements EcsTaskReader, AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy())
-                        .addExecutionInterceptor(new ReadOnly())
+                        .addExecutionInterceptor(READ_ONLY)
                         .build());
         try {
             return new SdkEcsTaskReader(builder.build(), ownerId);
@@ -84,18 +82,6 @@ public final class SdkEcsTaskReader implements EcsTaskReader, AutoCloseable {
             return EcsResult.ok(call.get());
         } catch (RuntimeException error) {
             return EcsErrors.toResult(operation, error);
-        }
-    }
-
-    /** Refuses any ECS request that could change something, before it leaves the process. */
-    static final class ReadOnly implements ExecutionInterceptor {
-        @Override
-        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            SdkRequest request = context.request();
-            if (!READ_REQUESTS.contains(request.getClass())) {
-                throw new IllegalStateException("refusing " + request.getClass().getSimpleName()
-                        + ": this ECS client is read-only (ListTasks and DescribeTasks only)");
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.fargatereconciler.cli;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.S3Location;
+import io.fargatereconciler.desired.TeamVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,55 +44,81 @@ final class LeastPrivilegePolicy {
     private final List<Map<String, Object>> statements = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
+    private final Map<String, List<String>> stackParameters = new LinkedHashMap<>();
+
+    /**
+     * The policy for {@code state}: every resource and Team, or with {@code options.team()} only that team's (the
+     * caller checks the team exists). Topics are those the resources and Teams name plus {@code --topic}; roles to
+     * pass those the Teams name plus {@code --pass-role}. ARNs are written in the partition of the region.
+     */
     LeastPrivilegePolicy(DesiredState state, PolicyOptions options) {
         String region = options.region().orElse("*");
         String account = options.account().orElse("*");
+        String partition = AwsPartition.of(options.region());
         Set<String> clusters = new TreeSet<>();
         Set<String> taskDefinitions = new TreeSet<>();
-        Set<String> topics = new TreeSet<>(options.topics());
+        Set<String> namedTopics = new TreeSet<>();
         Set<String> subnets = new TreeSet<>();
+        Set<String> roles = new TreeSet<>(options.passRoles());
         for (DesiredResource resource : state.resources().values()) {
+            if (options.team().isPresent() && !state.teamOf(resource.key()).equals(options.team())) {
+                continue;
+            }
             resource.task().network().subnets().forEach(subnet -> subnets.add(
-                    "arn:aws:ec2:" + region + ":" + account + ":subnet/" + subnet));
-            clusters.add(clusterArn(resource.task().cluster(), region, account));
-            taskDefinitions.add(taskDefinitionArn(resource.task().taskDefinition(), region, account));
+                    "arn:" + partition + ":ec2:" + region + ":" + account + ":subnet/" + subnet));
+            clusters.add(clusterArn(resource.task().cluster(), partition, region, account));
+            taskDefinitions.add(taskDefinitionArn(resource.task().taskDefinition(), partition, region, account));
             if (resource.task().notifications().topicArn() != null) {
-                topics.add(resource.task().notifications().topicArn());
+                namedTopics.add(resource.task().notifications().topicArn());
             }
         }
+        for (TeamVersion team : state.teams().values()) {
+            if (options.team().isEmpty() || options.team().get().equals(team.team().name())) {
+                namedTopics.addAll(team.team().allowance().topics());
+                roles.addAll(team.team().allowance().passRoles());
+            }
+        }
+        Set<String> topics = new TreeSet<>(namedTopics);
+        topics.addAll(options.topics());
         Map<String, Object> inClusters = Map.of("ArnEquals", Map.of("ecs:cluster", List.copyOf(clusters)));
         add("LaunchNamedTaskDefinitionsInNamedClusters", LAUNCH, List.copyOf(taskDefinitions), inClusters);
         add("ObserveAndStopTasksInNamedClusters", OBSERVE_AND_STOP, "*", inClusters);
-        add("TagTasksAtLaunch", TAG_AT_LAUNCH, "arn:aws:ecs:" + region + ":" + account + ":task/*",
+        add("TagTasksAtLaunch", TAG_AT_LAUNCH, "arn:" + partition + ":ecs:" + region + ":" + account + ":task/*",
                 Map.of("StringEquals", Map.of("ecs:CreateAction", "RunTask")));
         Map<String, Object> toEcsTasks = Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com"));
-        if (options.passRoles().isEmpty()) {
+        if (roles.isEmpty()) {
             add(PLACEHOLDER_PASS_ROLE_SID, PASS_ROLE, PLACEHOLDER_ROLE, toEcsTasks);
             warnings.add("the iam:PassRole statement is a placeholder: the task and execution roles are in the task "
-                    + "definitions, not in the desired state; run again with --pass-role ARN for each of them");
+                    + "definitions, not in the desired state; name them in the Teams' spec.passRoles, or run again with"
+                    + " --pass-role ARN for each of them");
         } else {
-            add("PassTaskAndExecutionRolesToEcsTasks", PASS_ROLE, List.copyOf(new TreeSet<>(options.passRoles())), toEcsTasks);
+            add("PassTaskAndExecutionRolesToEcsTasks", PASS_ROLE, List.copyOf(roles), toEcsTasks);
         }
         add("ReadSubnetFreeIps", SUBNETS, "*", null);
         if (options.testEni()) {
-            addTestEni(region, account, List.copyOf(subnets));
+            addTestEni(partition, region, account, List.copyOf(subnets));
         }
         if (!topics.isEmpty()) {
             add("PublishNotifications", NOTIFY, List.copyOf(topics), null);
         }
         options.eventsQueue().ifPresent(queue -> add("ConsumeTaskStateEvents", EVENTS, queue, null));
         options.stateTable().ifPresent(table -> add("KeepLeaderState", STATE, table, null));
-        options.s3Source().ifPresent(this::addDesiredStateBucket);
+        options.s3Source().ifPresent(source -> addDesiredStateBucket(partition, source));
         if (options.account().isEmpty() || options.region().isEmpty()) {
             warnings.add("clusters and task definitions named without an ARN match any "
                     + (options.account().isEmpty() ? "account" : "") + (options.account().isEmpty() && options.region().isEmpty() ? " and " : "")
                     + (options.region().isEmpty() ? "region" : "") + "; pass --account and --region to pin them");
         }
+        stackParameters.put("ManagedClusterArns", List.copyOf(clusters));
+        stackParameters.put("ManagedTaskDefinitionArns", List.copyOf(taskDefinitions));
+        stackParameters.put("ManagedPassRoleArns", roles.isEmpty() ? List.of(PLACEHOLDER_ROLE) : List.copyOf(roles));
+        stackParameters.put("NotificationTopicArns", List.copyOf(namedTopics));
+        stackParameters.put("ManagedSubnetArns", List.copyOf(subnets));
     }
 
     /** ListObjectsV2 under the prefix only (the s3:prefix condition), GetObject on the keys under it; nothing else. */
-    private void addDesiredStateBucket(S3Location source) {
-        String bucketArn = "arn:aws:s3:::" + source.bucket();
+    private void addDesiredStateBucket(String partition, S3Location source) {
+        String bucketArn = "arn:" + partition + ":s3:::" + source.bucket();
         add("ListDesiredStatePrefix", LIST_DESIRED_STATE, bucketArn, source.prefix().isEmpty() ? null
                 : Map.of("StringLike", Map.of("s3:prefix", source.prefix() + "*")));
         add("ReadDesiredStateObjects", READ_DESIRED_STATE, bucketArn + "/" + source.prefix() + "*", null);
@@ -102,12 +129,12 @@ final class LeastPrivilegePolicy {
      * only in the desired state's subnets, delete only interfaces tagged as ours, and find leftovers (Describe
      * calls have no resource-level permissions).
      */
-    private void addTestEni(String region, String account, List<String> subnets) {
-        String interfaces = "arn:aws:ec2:" + region + ":" + account + ":network-interface/*";
+    private void addTestEni(String partition, String region, String account, List<String> subnets) {
+        String interfaces = "arn:" + partition + ":ec2:" + region + ":" + account + ":network-interface/*";
         add("CreateTestEniOnlyTaggedAsOurs", CREATE_TEST_ENI, interfaces,
                 Map.of("Null", Map.of("aws:RequestTag/" + TEST_ENI_TAG, "false")));
         List<String> placement = new ArrayList<>(subnets);
-        placement.add("arn:aws:ec2:" + region + ":" + account + ":security-group/*");
+        placement.add("arn:" + partition + ":ec2:" + region + ":" + account + ":security-group/*");
         add("CreateTestEniInNamedSubnets", CREATE_TEST_ENI, placement, null);
         add("TagTestEniAtCreate", TAG_TEST_ENI, interfaces,
                 Map.of("StringEquals", Map.of("ec2:CreateAction", "CreateNetworkInterface")));
@@ -122,6 +149,14 @@ final class LeastPrivilegePolicy {
         document.put("Version", "2012-10-17");
         document.put("Statement", List.copyOf(statements));
         return document;
+    }
+
+    /**
+     * The CloudFormation stack's parameters that make its task role grant what this policy grants
+     * ({@code deploy/cloudformation/reconciler.yaml}): cluster, task definition, role, topic and subnet ARNs.
+     */
+    Map<String, List<String>> stackParameters() {
+        return Map.copyOf(stackParameters);
     }
 
     /** What the reader must still do before using the policy. */
@@ -155,14 +190,15 @@ final class LeastPrivilegePolicy {
         statements.add(statement);
     }
 
-    static String clusterArn(String cluster, String region, String account) {
-        return cluster.startsWith("arn:") ? cluster : "arn:aws:ecs:" + region + ":" + account + ":cluster/" + cluster;
+    static String clusterArn(String cluster, String partition, String region, String account) {
+        return cluster.startsWith("arn:") ? cluster
+                : "arn:" + partition + ":ecs:" + region + ":" + account + ":cluster/" + cluster;
     }
 
     /** {@code family} → every revision ({@code family:*}); {@code family:rev} or an ARN with a revision → exactly that. */
-    static String taskDefinitionArn(String taskDefinition, String region, String account) {
+    static String taskDefinitionArn(String taskDefinition, String partition, String region, String account) {
         String arn = taskDefinition.startsWith("arn:") ? taskDefinition
-                : "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + taskDefinition;
+                : "arn:" + partition + ":ecs:" + region + ":" + account + ":task-definition/" + taskDefinition;
         String familyAndRevision = arn.substring(arn.indexOf("task-definition/") + "task-definition/".length());
         return familyAndRevision.contains(":") ? arn : arn + ":*";
     }

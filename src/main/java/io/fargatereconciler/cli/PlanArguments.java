@@ -3,7 +3,6 @@ package io.fargatereconciler.cli;
 import io.fargatereconciler.aws.AwsEndpoint;
 import io.fargatereconciler.plan.Ownership;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -65,12 +64,8 @@ sealed interface PlanArguments {
             }
             switch (option) {
                 case "--endpoint-url" -> {
-                    try {
-                        endpoint = new URI(value);
-                    } catch (URISyntaxException e) {
-                        endpoint = null;
-                    }
-                    if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null) {
+                    endpoint = EndpointUrl.parse(value).orElse(null);
+                    if (endpoint == null) {
                         return new Wrong("--endpoint-url must be a URL such as https://ecs.eu-west-1.amazonaws.com, not " + value);
                     }
                 }

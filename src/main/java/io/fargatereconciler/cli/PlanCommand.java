@@ -61,7 +61,7 @@ public final class PlanCommand {
             return USAGE_ERROR;
         }
         LoadResult result = new DesiredStateLoader(LoadSettings.DEFAULT, clock).load(run.folder());
-        if (result instanceof LoadResult.Invalid) {
+        if (!(result instanceof LoadResult.Valid)) {
             err.print(new ValidationReport(run.folder().toString(), result).text());
             return FAILED;
         }

@@ -70,8 +70,9 @@ final class PlanReport {
                 text.append("  no changes\n");
             }
         }
-        plan.orphans().forEach((group, count) -> text.append(group).append(": ").append(count)
-                .append(" live copies whose group is not in the desired state; left running, never stopped\n"));
+        plan.orphans().forEach((group, orphan) -> text.append(group).append(": ").append(orphan.tasks().size())
+                .append(" live copies whose group is not in the desired state (orphans); the daemon stops them only"
+                        + " with reconciler.orphans.stop-after, once orphaned that long\n"));
         text.append('\n').append(summary());
         return text.toString();
     }
@@ -132,6 +133,7 @@ final class PlanReport {
             case SLOW_START -> "recovering from failures: one slow-start batch at a time";
             case SURGE_LIMIT -> "rolling: no room above desired (maxSurge) until outdated copies stop";
             case BUDGET -> "the shared RunTask budget is spent for this pass; the rest follows" + until;
+            case SPEC_PAUSED -> "spec.paused is true: nothing is launched or stopped until it is set to false";
             case NONE -> "";
         };
     }

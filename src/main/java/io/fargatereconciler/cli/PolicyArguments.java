@@ -11,17 +11,19 @@ sealed interface PolicyArguments {
     String USAGE = """
             Usage: policy [--account ID] [--region REGION] [--pass-role ARN]... [--topic ARN]...
                           [--events QUEUE_ARN] [--state-table TABLE_ARN] [--s3-source S3_URI] [--test-eni]
-                          FOLDER
+                          [--team NAME] [--stack-parameters] FOLDER
 
             Prints the least-privilege IAM policy (JSON) for the reconciler's task role: RunTask only for the
-            task definitions and clusters the desired state in FOLDER names, and SQS/DynamoDB/SNS/S3 statements
-            only for the features switched on. Exit status: 0 printed, 1 invalid desired state, 2 usage error.
+            task definitions and clusters the desired state in FOLDER names, sns:Publish on the topics it and
+            its Team documents name, iam:PassRole on the roles the Teams name, and SQS/DynamoDB/S3 statements
+            only for the features switched on. ARNs are in the partition of --region (aws-cn for cn-*, ...).
+            Exit status: 0 printed, 1 invalid desired state, 2 usage error.
 
               --account ID          AWS account of the clusters and task definitions named by name (default: *)
               --region REGION       their region (default: *)
-              --pass-role ARN       a task or execution role of the managed task definitions (repeatable);
-                                    without it the policy holds a placeholder iam:PassRole statement
-              --topic ARN           an SNS topic besides those in spec.notifications.topicArn (repeatable)
+              --pass-role ARN       a task or execution role of the managed task definitions (repeatable), besides
+                                    the Teams' spec.passRoles; with neither, a placeholder iam:PassRole statement
+              --topic ARN           an SNS topic besides those the desired state names (repeatable)
               --events QUEUE_ARN    the SQS queue of ECS task-state events (reconciler.events.queue-url)
               --state-table ARN     the DynamoDB state table: lease, run ledger, launch intents
                                     (reconciler.state.table; --leader-table is its deprecated name)
@@ -30,9 +32,14 @@ sealed interface PolicyArguments {
                                     s3:GetObject on the keys under it
               --test-eni            the test-ENI diagnosis is on (reconciler.diagnostics.test-eni=true): create and
                                     delete tagged network interfaces in the desired state's subnets
+              --team NAME           only what the resources of team NAME need (its Team document's topics and
+                                    roles, its clusters and task definitions)
+              --stack-parameters    print the CloudFormation stack's parameters instead (KEY=VALUE lines for
+                                    aws cloudformation deploy --parameter-overrides), so the stack grants the same
             """;
 
-    record Run(Path folder, PolicyOptions options) implements PolicyArguments {
+    /** {@code stackParameters}: print the stack's parameters rather than the policy. */
+    record Run(Path folder, PolicyOptions options, boolean stackParameters) implements PolicyArguments {
     }
 
     record Help() implements PolicyArguments {
@@ -51,6 +58,8 @@ sealed interface PolicyArguments {
         String stateTable = null;
         S3Location s3Source = null;
         boolean testEni = false;
+        String team = null;
+        boolean stackParameters = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -58,6 +67,10 @@ sealed interface PolicyArguments {
             }
             if (arg.equals("--test-eni")) {
                 testEni = true;
+                continue;
+            }
+            if (arg.equals("--stack-parameters")) {
+                stackParameters = true;
                 continue;
             }
             if (!arg.startsWith("-")) {
@@ -94,6 +107,7 @@ sealed interface PolicyArguments {
                     passRoles.add(value);
                 }
                 case "--topic" -> topics.add(value);
+                case "--team" -> team = value;
                 case "--events" -> eventsQueue = value;
                 case "--state-table", "--leader-table" -> stateTable = value;
                 case "--s3-source" -> {
@@ -116,6 +130,6 @@ sealed interface PolicyArguments {
         }
         return new Run(folder, new PolicyOptions(Optional.ofNullable(account), Optional.ofNullable(region), passRoles,
                 topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(stateTable),
-                Optional.ofNullable(s3Source), testEni));
+                Optional.ofNullable(s3Source), testEni, Optional.ofNullable(team)), stackParameters);
     }
 }

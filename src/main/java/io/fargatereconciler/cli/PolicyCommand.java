@@ -3,6 +3,7 @@ package io.fargatereconciler.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.DesiredStateLoader;
 import io.fargatereconciler.desired.LoadResult;
 import io.fargatereconciler.desired.LoadSettings;
@@ -10,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code policy FOLDER}: prints the least-privilege IAM policy for the reconciler's task role, derived from the
@@ -42,15 +45,27 @@ public final class PolicyCommand {
             return USAGE_ERROR;
         }
         LoadResult result = new DesiredStateLoader(LoadSettings.DEFAULT, InstantSource.system()).load(run.folder());
-        if (result instanceof LoadResult.Invalid) {
+        if (!(result instanceof LoadResult.Valid)) {
             err.print(new ValidationReport(run.folder().toString(), result).text());
             return INVALID;
         }
-        LeastPrivilegePolicy policy = new LeastPrivilegePolicy(((LoadResult.Valid) result).state(), run.options());
-        try {
-            out.println(JSON.writeValueAsString(policy.document()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a policy document always serializes", e);
+        DesiredState state = ((LoadResult.Valid) result).state();
+        Optional<String> team = run.options().team();
+        if (team.isPresent() && !state.teams().containsKey(team.get())) {
+            err.println("policy: no team " + team.get() + " in " + run.folder() + (state.teams().isEmpty()
+                    ? " (it holds no Team documents)" : "; its teams are " + String.join(", ", state.teams().keySet())));
+            return USAGE_ERROR;
+        }
+        LeastPrivilegePolicy policy = new LeastPrivilegePolicy(state, run.options());
+        if (run.stackParameters()) {
+            policy.stackParameters().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(parameter ->
+                    out.println(parameter.getKey() + "=" + String.join(",", parameter.getValue())));
+        } else {
+            try {
+                out.println(JSON.writeValueAsString(policy.document()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a policy document always serializes", e);
+            }
         }
         out.flush();
         policy.warnings().forEach(warning -> err.println("policy: warning: " + warning));

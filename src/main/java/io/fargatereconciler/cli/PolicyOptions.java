@@ -6,14 +6,22 @@ import java.util.Optional;
 
 /**
  * What the desired state cannot tell the {@code policy} command: where it runs and which optional features are on.
- * {@code testEni}: the test-ENI diagnosis ({@code reconciler.diagnostics.test-eni}) is on.
+ * {@code testEni}: the test-ENI diagnosis ({@code reconciler.diagnostics.test-eni}) is on. {@code team}: only that
+ * team's resources and Team document count (with Team documents).
  */
 record PolicyOptions(Optional<String> account, Optional<String> region, List<String> passRoles, List<String> topics,
                      Optional<String> eventsQueue, Optional<String> stateTable, Optional<S3Location> s3Source,
-                     boolean testEni) {
+                     boolean testEni, Optional<String> team) {
     PolicyOptions {
         passRoles = List.copyOf(passRoles);
         topics = List.copyOf(topics);
+    }
+
+    /** Options for every team. */
+    PolicyOptions(Optional<String> account, Optional<String> region, List<String> passRoles, List<String> topics,
+                  Optional<String> eventsQueue, Optional<String> stateTable, Optional<S3Location> s3Source,
+                  boolean testEni) {
+        this(account, region, passRoles, topics, eventsQueue, stateTable, s3Source, testEni, Optional.empty());
     }
 
     /** Options with the test-ENI diagnosis off. */

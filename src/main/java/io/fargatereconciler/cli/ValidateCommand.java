@@ -1,15 +1,20 @@
 package io.fargatereconciler.cli;
 
+import io.fargatereconciler.aws.SdkAccountInventory;
+import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.DesiredStateLoader;
 import io.fargatereconciler.desired.LoadResult;
+import io.fargatereconciler.desired.ValidationError;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code validate FOLDER}: checks a desired-state folder exactly as the daemon loads it, for pull-request
- * pipelines. Plain Java: it runs before Quarkus starts and opens no port.
+ * pipelines; with {@code --against-aws} also that what it names exists in the account (read-only). Plain Java: it
+ * runs before Quarkus starts and opens no port.
  */
 public final class ValidateCommand {
     public static final int VALID = 0;
@@ -37,9 +42,21 @@ public final class ValidateCommand {
             return USAGE_ERROR;
         }
         LoadResult result = new DesiredStateLoader(run.settings(), InstantSource.system()).load(run.folder());
-        ValidationReport report = new ValidationReport(run.folder().toString(), result);
+        List<ValidationError> accountErrors = List.of();
+        Optional<DesiredState> loaded = result instanceof LoadResult.Valid valid ? Optional.of(valid.state())
+                : result instanceof LoadResult.PartlyValid partly ? Optional.of(partly.inForce().state())
+                : Optional.empty();
+        if (run.againstAws().isPresent() && loaded.isPresent()) {
+            try (SdkAccountInventory aws = SdkAccountInventory.connect(run.againstAws().get())) {
+                accountErrors = AccountCheck.check(loaded.get(), aws);
+            } catch (IllegalStateException cannotConnect) {
+                err.println("validate: " + cannotConnect.getMessage());
+                return INVALID;
+            }
+        }
+        ValidationReport report = new ValidationReport(run.folder().toString(), result, accountErrors);
         out.print(run.json() ? report.json() : report.text());
         out.flush();
-        return result instanceof LoadResult.Valid ? VALID : INVALID;
+        return report.valid() ? VALID : INVALID;
     }
 }

@@ -1,17 +1,6 @@
 package io.fargatereconciler.desired;
 
-/** One validated desired-state document. */
-public sealed interface DesiredResource permits TaskGroup, Job {
-    Metadata metadata();
-
-    /** Where the document starts, for messages. */
-    SourceLocation source();
-
+/** One validated desired-state resource: something to launch and keep (a TaskGroup) or run (a Job). */
+public sealed interface DesiredResource extends DesiredDocument permits TaskGroup, Job {
     TaskSpec task();
-
-    Kind kind();
-
-    default ResourceKey key() {
-        return new ResourceKey(kind(), metadata().name());
-    }
 }

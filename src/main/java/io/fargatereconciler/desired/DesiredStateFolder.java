@@ -26,8 +26,10 @@ final class DesiredStateFolder {
     static FolderScan scan(Path root) {
         String shown = root.toString();
         if (!Files.exists(root)) {
-            return failed(ValidationError.ofPath(shown, "folder does not exist; point reconciler.desired-state.path"
-                    + " (or the validate command) at the folder holding the desired-state files"));
+            return failed(ValidationError.ofPath(shown, "folder does not exist, so no desired state is loaded and"
+                    + " nothing is launched or stopped; point reconciler.desired-state.path (RECONCILER_DESIRED_STATE_PATH;"
+                    + " or the validate command) at the folder holding the desired-state files, or at"
+                    + " s3://bucket/prefix/. The container image carries no desired state: see docs/deploy.md"));
         }
         if (!Files.isDirectory(root)) {
             return failed(ValidationError.ofPath(shown, "is not a folder; the desired state is a folder of YAML files"));

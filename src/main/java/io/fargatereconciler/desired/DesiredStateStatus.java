@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the daemon knows about its desired state: the last good load (in force), when the source (folder or S3
- * prefix) was last read, the errors of that latest read (empty when it was good), and what could not be done with
- * the state in force when it took force ({@code applyFailures}, e.g. the dev-mode simulator could not be seeded;
- * empty when everything went through). Immutable.
+ * What the daemon knows about its desired state: the state in force (the last good load; with Team documents, each
+ * team at its last good files), when the source (folder or S3 prefix) was last read, the errors of that latest read
+ * (empty when it was good), and what could not be done with the state in force when it took force
+ * ({@code applyFailures}, e.g. the dev-mode simulator could not be seeded; empty when everything went through).
+ * Immutable.
  */
 public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, Instant lastAttemptAtOrNull,
                                  List<ValidationError> errors, List<String> applyFailures) {
@@ -22,7 +23,7 @@ public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, I
         return new DesiredStateStatus(path, null, null, List.of(), List.of());
     }
 
-    /** The last valid load, in force until a newer valid one replaces it. */
+    /** The state in force, until a newer good read replaces it; marked incomplete while the latest read had errors. */
     public Optional<LoadResult.Valid> lastGood() {
         return Optional.ofNullable(lastGoodOrNull);
     }
@@ -35,12 +36,30 @@ public record DesiredStateStatus(String path, LoadResult.Valid lastGoodOrNull, I
     /** A new revision taking force starts with no apply failures; any other load keeps those of the one in force. */
     DesiredStateStatus after(LoadResult result, Instant attemptedAt) {
         if (result instanceof LoadResult.Valid valid) {
-            boolean same = lastGoodOrNull != null && lastGoodOrNull.revision().equals(valid.revision());
-            return new DesiredStateStatus(path, same ? lastGoodOrNull : valid, attemptedAt, List.of(),
-                    same ? applyFailures : List.of());
+            LoadResult.Valid inForce = keepIfSame(valid);
+            return new DesiredStateStatus(path, inForce, attemptedAt, List.of(), applyFailuresOf(inForce));
         }
-        return new DesiredStateStatus(path, lastGoodOrNull, attemptedAt, ((LoadResult.Invalid) result).errors(),
-                applyFailures);
+        if (result instanceof LoadResult.PartlyValid partly) {
+            LoadResult.Valid inForce = keepIfSame(partly.inForce());
+            return new DesiredStateStatus(path, inForce, attemptedAt, partly.errors(), applyFailuresOf(inForce));
+        }
+        LoadResult.Valid incomplete = lastGoodOrNull == null || !lastGoodOrNull.state().complete() ? lastGoodOrNull
+                : new LoadResult.Valid(lastGoodOrNull.state().incomplete(), lastGoodOrNull.revision(),
+                        lastGoodOrNull.files());
+        return new DesiredStateStatus(path, incomplete, attemptedAt, result.errors(), applyFailures);
+    }
+
+    /** The same content read again keeps the state object in force (and its time), unless its completeness changed. */
+    private LoadResult.Valid keepIfSame(LoadResult.Valid valid) {
+        boolean same = lastGoodOrNull != null && lastGoodOrNull.revision().equals(valid.revision())
+                && lastGoodOrNull.state().complete() == valid.state().complete();
+        return same ? lastGoodOrNull : valid;
+    }
+
+    /** The apply failures that stay with {@code inForce}: those of the revision already in force, none for a new one. */
+    private List<String> applyFailuresOf(LoadResult.Valid inForce) {
+        return lastGoodOrNull != null && lastGoodOrNull.revision().equals(inForce.revision()) ? applyFailures
+                : List.of();
     }
 
     /** This status plus {@code failure}, when {@code revision} is the one in force; unchanged otherwise. */

@@ -32,7 +32,10 @@ public class DesiredStateStore {
         this.changed = changed;
     }
 
-    /** The desired state in force; empty until the first good load. */
+    /**
+     * The desired state in force; empty until the first good load. {@link DesiredState#complete()} is false while the
+     * latest read had errors (a team held back, or the whole read refused).
+     */
     public Optional<DesiredState> current() {
         return status.get().lastGood().map(LoadResult.Valid::state);
     }
@@ -46,21 +49,37 @@ public class DesiredStateStore {
         return status.get();
     }
 
-    /** Takes the outcome of reading the folder at {@code attemptedAt}; a new valid state fires {@link DesiredStateChanged}. */
+    /**
+     * Takes the outcome of reading the source at {@code attemptedAt}; a new state in force (another revision) fires
+     * {@link DesiredStateChanged}.
+     */
     void record(LoadResult result, Instant attemptedAt) {
         DesiredStateStatus before = status.get();
         DesiredStateStatus after = before.after(result, attemptedAt);
         status.set(after);
-        if (result instanceof LoadResult.Invalid invalid) {
-            logRefused(after, invalid);
-        } else if (after.lastGoodOrNull() != before.lastGoodOrNull()) {
+        boolean newRevision = after.lastGood().map(LoadResult.Valid::revision)
+                .filter(revision -> !before.lastGood().map(LoadResult.Valid::revision).orElse("").equals(revision))
+                .isPresent();
+        if (newRevision) {
             LoadResult.Valid valid = after.lastGoodOrNull();
             LOG.infof("desired state %s: revision %s in force, %d resources from %d files", after.path(),
                     valid.revision(), valid.state().resources().size(), valid.files());
+            valid.state().teams().values().forEach(team -> LOG.infof("desired state %s: team %s %s", after.path(),
+                    team.team().name(), describe(team)));
             announce(new DesiredStateChanged(before.lastGood().map(LoadResult.Valid::state).orElse(null),
                     valid.state(), valid.revision()));
+        }
+        if (result instanceof LoadResult.Invalid invalid) {
+            logRefused(after, invalid);
+        } else if (result instanceof LoadResult.PartlyValid partly) {
+            List<String> held = partly.inForce().state().teams().values().stream().filter(TeamVersion::heldBack)
+                    .map(team -> team.team().name()).toList();
+            LOG.warnf("desired state %s: %d errors hold back team%s %s at the last good state; the other teams'"
+                    + " changes are in force. Fix these files:", after.path(), partly.errors().size(),
+                    held.size() == 1 ? "" : "s", String.join(", ", held));
+            partly.errors().forEach(error -> LOG.warn("  " + error));
         } else if (!before.errors().isEmpty()) {
-            LOG.infof("desired state %s: errors cleared, revision %s still in force", after.path(),
+            LOG.infof("desired state %s: errors cleared, revision %s in force", after.path(),
                     after.lastGoodOrNull().revision());
         }
     }
@@ -87,6 +106,13 @@ public class DesiredStateStore {
                     status.get().path(), event.revision(), failure);
             reportApplyFailure(event.revision(), "an observer of the change failed: " + failure);
         }
+    }
+
+    private static String describe(TeamVersion team) {
+        String inForce = team.revisionInForce().map(revision -> "at revision " + revision)
+                .orElse(team.resources().isEmpty() ? "has nothing in force" : "keeps what was in force before teams");
+        return team.heldBack() ? inForce + ", held back: its revision " + team.refusedRevision() + " is refused"
+                : inForce;
     }
 
     private static void logRefused(DesiredStateStatus after, LoadResult.Invalid invalid) {

@@ -87,7 +87,7 @@ public class DesiredStateWatch {
     void load() {
         SourceSnapshot snapshot = source.read();
         detector.read(snapshot.fingerprint());
-        store.record(loader.load(snapshot), clock.instant());
+        store.record(loader.load(snapshot, store.current().orElse(null)), clock.instant());
     }
 
     private void schedule(Duration delay) {

@@ -6,6 +6,7 @@ import io.fargatereconciler.plan.PlannerConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The reconcile loop's settings, under {@code reconciler.}. */
 @ConfigMapping(prefix = "reconciler")
@@ -20,13 +21,16 @@ public interface LoopConfig {
 
     Planning planner();
 
+    Orphans orphans();
+
     /** The planner's settings from this configuration. */
     default PlannerConfig plannerConfig() {
         Planning p = planner();
         return new PlannerConfig(ownerId(), p.maxStopsPerPass(), p.expectationTimeout(),
                 new LaunchBudget.Limits(p.launchCallsPerSecond(), p.launchCallBurst(), p.launchTasksPerSecond(),
                         p.launchTaskBurst()),
-                p.slowStartInitialBatch(), p.throttlePauseInitial(), p.throttlePauseMax(), p.rememberStoppedTasksFor());
+                p.slowStartInitialBatch(), p.throttlePauseInitial(), p.throttlePauseMax(), p.rememberStoppedTasksFor(),
+                orphans().stopAfter().orElse(null));
     }
 
     interface Loop {
@@ -89,6 +93,15 @@ public interface LoopConfig {
         /** How long a stopped copy stays remembered as already counted. */
         @WithDefault("3h")
         Duration rememberStoppedTasksFor();
+    }
+
+    /** Copies of ours whose group the desired state no longer declares. */
+    interface Orphans {
+        /**
+         * Stop orphans once they have been orphaned this long (and the desired state in force is complete); unset:
+         * never stop them, only report them ({@code reconciler_orphaned_tasks}, {@code GET /api/v1/orphans}).
+         */
+        Optional<Duration> stopAfter();
     }
 
     interface Status {

@@ -4,6 +4,7 @@ import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.plan.OrphanGroup;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import java.time.Duration;
@@ -235,13 +236,22 @@ public final class ReconcileLoop {
         return leading;
     }
 
-    private static Set<String> clustersOf(DesiredState desired, Set<ResourceKey> groups) {
-        if (groups == null) {
-            return desired.clusters();
-        }
+    /** The clusters to observe: those the groups name, and those where orphaned copies were last seen. */
+    private Set<String> clustersOf(DesiredState desired, Set<ResourceKey> groups) {
         Set<String> clusters = new TreeSet<>();
-        groups.forEach(group -> desired.get(group).map(DesiredResource::task).ifPresent(t -> clusters.add(t.cluster())));
+        if (groups == null) {
+            clusters.addAll(desired.clusters());
+            pass.orphans().keySet().forEach(orphan -> clusters.addAll(pass.orphanClusters(orphan)));
+            return clusters;
+        }
+        groups.forEach(group -> desired.get(group).map(DesiredResource::task).ifPresentOrElse(
+                task -> clusters.add(task.cluster()), () -> clusters.addAll(pass.orphanClusters(group))));
         return clusters;
+    }
+
+    /** Copies of ours whose group is not declared, by group, as of the last pass. */
+    public Map<ResourceKey, OrphanGroup> orphans() {
+        return pass.orphans();
     }
 
     private Duration jittered(Duration interval) {

@@ -16,6 +16,8 @@ import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Expectations;
 import io.fargatereconciler.plan.GroupStatus;
+import io.fargatereconciler.plan.OrphanGroup;
+import io.fargatereconciler.plan.OrphanTask;
 import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
@@ -58,7 +60,7 @@ final class ReconcilePass {
     private final Leadership leadership;
     private final SubnetSteeringSteps subnets;
     private final GroupNotifications groupNotifications;
-    private Map<ResourceKey, Integer> lastOrphans = Map.of();
+    private volatile Map<ResourceKey, OrphanGroup> orphans = Map.of();
 
     ReconcilePass(ReconcilePassParts parts, Planner planner, PlannerMemory memory, InstantSource clock,
                   TaskGroupIndex taskGroups) {
@@ -130,6 +132,9 @@ final class ReconcilePass {
         }
         after.jobs().values().stream().filter(job -> job.nextLookAt() != null)
                 .forEach(job -> nextLooks.put(job.job(), job.nextLookAt()));
+        after.orphans().values().stream().filter(orphan -> orphan.stopAt() != null && orphan.kept() != null)
+                .filter(orphan -> orphan.stopAt().isAfter(clock.instant()))
+                .forEach(orphan -> nextLooks.put(orphan.group(), orphan.stopAt()));
         return nextLooks;
     }
 
@@ -243,13 +248,35 @@ final class ReconcilePass {
         }
     }
 
-    private void reportOrphans(Map<ResourceKey, Integer> orphans) {
-        if (!orphans.equals(lastOrphans)) {
-            orphans.forEach((group, live) -> DecisionLine.group(group, "keep").with("live", live).quoted("reason",
-                    "copies of ours whose group is not in the desired state; they are never stopped by the reconciler,"
-                    + " stop them by hand if the group was removed on purpose").warn(LOG));
-            lastOrphans = Map.copyOf(orphans);
+    /** Logs an orphaned group when it is first seen and when its copies or what is done about them change. */
+    private void reportOrphans(Map<ResourceKey, OrphanGroup> found) {
+        Map<ResourceKey, OrphanGroup> before = orphans;
+        found.values().forEach(orphan -> {
+            OrphanGroup earlier = before.get(orphan.group());
+            if (earlier == null || earlier.tasks().size() != orphan.tasks().size()
+                    || !java.util.Objects.equals(earlier.kept(), orphan.kept())) {
+                DecisionLine.group(orphan.group(), orphan.kept() == null ? "stop-orphans" : "keep-orphans")
+                        .with("live", orphan.tasks().size()).with("since", orphan.orphanedSince())
+                        .quoted("reason", "copies of ours whose group is not in the desired state; "
+                                + (orphan.kept() == null ? "stopping them" : orphan.kept())).warn(LOG);
+            }
+        });
+        orphans = Map.copyOf(found);
+    }
+
+    /** The orphaned groups the last pass knew of. */
+    Map<ResourceKey, OrphanGroup> orphans() {
+        return orphans;
+    }
+
+    /** The clusters an orphaned group's copies were last seen in; empty for a group that is not orphaned. */
+    Set<String> orphanClusters(ResourceKey group) {
+        OrphanGroup orphan = orphans.get(group);
+        Set<String> clusters = new TreeSet<>();
+        if (orphan != null) {
+            orphan.tasks().stream().map(OrphanTask::cluster).forEach(clusters::add);
         }
+        return clusters;
     }
 
     private static List<ResourceKey> groupsIn(DesiredState desired, String cluster) {

@@ -82,6 +82,13 @@ final class ActionResults {
         return memory.withPause(troubled ? pauseAfterError(memory, now) : memory.pause().afterAccepted());
     }
 
+    /** An orphan's stop: remembered when ECS took it, so the copy is not stopped again while still listed live. */
+    PlannerMemory afterOrphanStop(PlannerMemory memory, Stop stop, StopResult result, Instant now) {
+        PlannerMemory next = result.outcome() == StopResult.Outcome.STOPPED
+                ? memory.withOrphans(memory.orphans().afterStop(stop.group(), stop.taskArn(), now)) : memory;
+        return afterJobStop(next, result, now);
+    }
+
     PlannerMemory afterStop(PlannerMemory memory, Stop stop, StopResult result, Instant now) {
         return switch (result.outcome()) {
             case STOPPED -> {

@@ -18,6 +18,8 @@ final class Conditions {
     /** Degraded reason while every copy runs but launches steer around a subnet with a failure streak. */
     static final String SUBNET_UNHEALTHY = "SubnetUnhealthy";
     private static final String HELD = "Held";
+    /** Progressing reason while {@code spec.paused} is true. */
+    static final String PAUSED = "Paused";
 
     private Conditions() {
     }
@@ -40,7 +42,13 @@ final class Conditions {
 
     static List<Condition> of(TaskGroup group, CopyCounts copies, Backoff backoff, SubnetChoice subnets, Held held,
                               Instant now) {
-        return List.of(available(group, copies), progressing(copies, held), degraded(copies, backoff, subnets, now));
+        Condition progressing = group.paused()
+                ? new Condition(Condition.Type.Progressing, Condition.Status.False, PAUSED, "spec.paused is true:"
+                        + " nothing is launched or stopped for the group (" + copies.running() + " of "
+                        + copies.desired() + " copies running, " + (copies.live() - copies.upToDate())
+                        + " outdated); set paused: false to resume")
+                : progressing(copies, held);
+        return List.of(available(group, copies), progressing, degraded(copies, backoff, subnets, now));
     }
 
     private static Condition available(TaskGroup group, CopyCounts copies) {
@@ -97,6 +105,7 @@ final class Conditions {
             case SLOW_START -> "recovering from failed starts, only a slow-start batch may be starting at once";
             case SURGE_LIMIT -> "rolling update, no room above desired (maxSurge) until outdated copies stop";
             case BUDGET -> "the shared RunTask budget is spent for now";
+            case SPEC_PAUSED -> "spec.paused is true, nothing is launched or stopped for the group";
             case NONE, NOT_OBSERVED -> "";
         };
     }

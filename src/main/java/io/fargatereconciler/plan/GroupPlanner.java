@@ -77,7 +77,12 @@ final class GroupPlanner {
         Hold hold = Hold.NONE;
         Instant restartHold = pass.launchesKnown().contains(key) ? null
                 : RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
-        if (launch > 0 && restartHold != null) {
+        List<Stop> stopsToMake = step.stops();
+        if (group.paused()) {
+            hold = launch > 0 || missing > 0 || !stopsToMake.isEmpty() ? Hold.SPEC_PAUSED : Hold.NONE;
+            launch = 0;
+            stopsToMake = List.of();
+        } else if (launch > 0 && restartHold != null) {
             launch = 0;
             hold = Hold.AFTER_RESTART;
         } else if (missing > 0 && backoff.holds(now)) {
@@ -100,7 +105,7 @@ final class GroupPlanner {
                 memory.lastLaunchAt());
         Instant holdUntil = hold == Hold.AFTER_RESTART ? restartHold : hold == Hold.BACKOFF ? backoff.retryAt() : null;
         return new Proposal(group, missing, launch, tokens, subnets, launchReason(group, copies, spec),
-                step.stops(), hold, holdUntil, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt,
+                stopsToMake, hold, holdUntil, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt,
                 stops.stopped(), next);
     }
 

@@ -19,12 +19,15 @@ public enum Hold {
     /** Rolling: no more room above desired (maxSurge) until outdated copies stop. */
     SURGE_LIMIT,
     /** The shared RunTask budget is spent for now. */
-    BUDGET;
+    BUDGET,
+    /** {@code spec.paused} is true: nothing is launched or stopped for the group until it is set back to false. */
+    SPEC_PAUSED;
 
     /**
      * Whether this hold keeps missing copies from being launched for a reason of its own, shown as the group's
      * Progressing reason ({@code Held...}) and logged once: every hold but {@link #NONE}, {@link #NOT_OBSERVED}
      * (its own conditions) and {@link #SURGE_LIMIT} (the pace of a rolling update, shown as {@code RollingUpdate}).
+     * A paused group's Progressing reason is {@code Paused}, its message says why.
      */
     public boolean holdsBack() {
         return this != NONE && this != NOT_OBSERVED && this != SURGE_LIMIT;

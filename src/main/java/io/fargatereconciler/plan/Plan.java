@@ -19,8 +19,9 @@ import java.util.TreeMap;
  *                      Job stops and TaskGroup stops
  * @param groups        the status of every TaskGroup in the desired state
  * @param stoppedCopies copies seen STOPPED for the first time (each reported once), for events and metrics
- * @param orphans       live copies of ours whose group is not in the desired state, by group: reported, never
- *                      stopped (a removed or renamed file must not take tasks down)
+ * @param orphans       live copies of ours whose group is not in the desired state, by group: reported, and
+ *                      stopped only with {@code reconciler.orphans.stop-after} once orphaned that long (see
+ *                      {@link OrphanGroup#kept()})
  * @param requeueAt     the earliest time some group needs another pass; null when only a change needs one
  * @param memory        the memory for the next pass; fold the results of carried-out actions into it first
  * @param jobs          the status of every Job in the desired state
@@ -28,7 +29,7 @@ import java.util.TreeMap;
  *                      each reported once, for the log, metrics and notifications
  */
 public record Plan(List<Action> actions, Map<ResourceKey, GroupStatus> groups, List<StoppedCopy> stoppedCopies,
-                   Map<ResourceKey, Integer> orphans, Instant requeueAt, PlannerMemory memory,
+                   Map<ResourceKey, OrphanGroup> orphans, Instant requeueAt, PlannerMemory memory,
                    Map<ResourceKey, JobStatus> jobs, List<JobEvent> jobEvents) {
     public Plan {
         actions = List.copyOf(actions);

@@ -97,6 +97,10 @@ public final class Planner {
             proposals.stream().flatMap(p -> p.stops().stream()).limit(config.maxStopsPerPass() - jobs.stops().size())
                     .forEach(actions::add);
         }
+        int stopsLeft = config.maxStopsPerPass() - (int) actions.stream().filter(Stop.class::isInstance).count();
+        OrphanPlanning.Result orphans = OrphanPlanning.plan(desired, observed, ours, memory.orphans(), config,
+                stopsLeft, paused, now);
+        actions.addAll(orphans.stops());
         List<StoppedCopy> stopped = new ArrayList<>();
         for (GroupPlanner.Proposal proposal : proposals) {
             statuses.put(proposal.group().key(), status(proposal, paused, sharing, memory, now));
@@ -104,12 +108,10 @@ public final class Planner {
         }
         Instant requeueAt = statuses.values().stream().map(GroupStatus::nextLookAt).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
-        if (jobs.wakeAt() != null && (requeueAt == null || jobs.wakeAt().isBefore(requeueAt))) {
-            requeueAt = jobs.wakeAt();
-        }
+        requeueAt = GroupPlanner.earliest(requeueAt, jobs.wakeAt(), orphans.wakeAt());
         PlannerMemory next = new PlannerMemory(memory.seed(), nextMemory, budget, memory.pause(), startedAt,
-                jobs.memories(), memory.launchesKnown());
-        return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next, jobs.statuses(),
+                jobs.memories(), memory.launchesKnown(), orphans.book());
+        return new Plan(actions, statuses, stopped, orphans.orphans(), requeueAt, next, jobs.statuses(),
                 jobs.events());
     }
 
@@ -138,6 +140,9 @@ public final class Planner {
 
     /** Folds the result of carrying out {@code stop} into {@code memory}. */
     public PlannerMemory afterStop(PlannerMemory memory, Stop stop, StopResult result, Instant now) {
+        if (memory.orphans().entry(stop.group()).isPresent()) {
+            return results.afterOrphanStop(memory, stop, result, now);
+        }
         if (stop.group().kind() == Kind.Job) {
             return results.afterJobStop(memory, result, now); // a Job asks again while the task stays live
         }
@@ -163,11 +168,11 @@ public final class Planner {
         Instant holdUntil = proposal.holdUntil();
         Instant nextLookAt = proposal.nextLookAt();
         boolean wantsChange = proposal.launch() > 0 || !proposal.stops().isEmpty();
-        if (paused && (wantsChange || proposal.missing() > 0)) {
+        if (hold != Hold.SPEC_PAUSED && paused && (wantsChange || proposal.missing() > 0)) {
             hold = Hold.PAUSED;
             holdUntil = memory.pause().until();
             nextLookAt = GroupPlanner.earliest(nextLookAt, memory.pause().until());
-        } else if (sharing.starved().contains(proposal.group().key())) {
+        } else if (hold != Hold.SPEC_PAUSED && sharing.starved().contains(proposal.group().key())) {
             hold = Hold.BUDGET;
             holdUntil = sharing.after().nextCallAt(config.launchBudget());
             nextLookAt = GroupPlanner.earliest(nextLookAt, holdUntil);
@@ -186,19 +191,5 @@ public final class Planner {
         return new GroupStatus(group.key(), counts, backoff.failures(), backoff.lastFailure(), null,
                 Hold.NOT_OBSERVED, null, Conditions.notObserved(group.task().cluster()),
                 SubnetChoice.asGiven(group.task().network().subnets()));
-    }
-
-    private static Map<ResourceKey, Integer> orphans(DesiredState desired, Map<ResourceKey, List<ObservedTask>> ours) {
-        Map<ResourceKey, Integer> orphans = new TreeMap<>();
-        ours.forEach((key, tasks) -> {
-            if (desired.get(key).isPresent()) {
-                return;
-            }
-            int live = (int) tasks.stream().filter(ObservedTask::isLive).count();
-            if (live > 0) {
-                orphans.put(key, live);
-            }
-        });
-        return orphans;
     }
 }

@@ -20,15 +20,25 @@ import java.util.Objects;
  * @param throttlePauseMax        the longest such pause (1 min)
  * @param rememberStoppedTasksFor how long a stopped copy stays remembered as already counted; longer than the
  *                                observer reports a stopped task (ECS describes STOPPED tasks for at least 1 h) (3 h)
+ * @param orphanStopAfter         how long copies of ours whose group is not declared are left running before they
+ *                                are stopped; null: never stopped, only reported (the default)
  */
 public record PlannerConfig(String ownerId, int maxStopsPerPass, Duration expectationTimeout,
                             LaunchBudget.Limits launchBudget, int slowStartInitialBatch,
                             Duration throttlePauseInitial, Duration throttlePauseMax,
-                            Duration rememberStoppedTasksFor) {
+                            Duration rememberStoppedTasksFor, Duration orphanStopAfter) {
 
     public static final PlannerConfig DEFAULTS = new PlannerConfig(Ownership.DEFAULT_OWNER_ID, 10,
             Duration.ofMinutes(2), LaunchBudget.Limits.DEFAULT, 1, Duration.ofSeconds(2), Duration.ofMinutes(1),
-            Duration.ofHours(3));
+            Duration.ofHours(3), null);
+
+    /** Settings that never stop orphans. */
+    public PlannerConfig(String ownerId, int maxStopsPerPass, Duration expectationTimeout,
+                         LaunchBudget.Limits launchBudget, int slowStartInitialBatch, Duration throttlePauseInitial,
+                         Duration throttlePauseMax, Duration rememberStoppedTasksFor) {
+        this(ownerId, maxStopsPerPass, expectationTimeout, launchBudget, slowStartInitialBatch, throttlePauseInitial,
+                throttlePauseMax, rememberStoppedTasksFor, null);
+    }
 
     public PlannerConfig {
         if (ownerId == null || ownerId.isBlank() || ownerId.length() > 128) {
@@ -45,6 +55,9 @@ public record PlannerConfig(String ownerId, int maxStopsPerPass, Duration expect
         requirePositive(throttlePauseInitial, "throttle pause initial");
         requirePositive(throttlePauseMax, "throttle pause max");
         requirePositive(rememberStoppedTasksFor, "remember stopped tasks for");
+        if (orphanStopAfter != null) {
+            requirePositive(orphanStopAfter, "orphan stop-after (reconciler.orphans.stop-after)");
+        }
         if (throttlePauseMax.compareTo(throttlePauseInitial) < 0) {
             throw new IllegalArgumentException("throttle pause max must not be below throttle pause initial");
         }
@@ -58,11 +71,17 @@ public record PlannerConfig(String ownerId, int maxStopsPerPass, Duration expect
 
     public PlannerConfig withMaxStopsPerPass(int stops) {
         return new PlannerConfig(ownerId, stops, expectationTimeout, launchBudget, slowStartInitialBatch,
-                throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor);
+                throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor, orphanStopAfter);
     }
 
     public PlannerConfig withLaunchBudget(LaunchBudget.Limits limits) {
         return new PlannerConfig(ownerId, maxStopsPerPass, expectationTimeout, limits, slowStartInitialBatch,
-                throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor);
+                throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor, orphanStopAfter);
+    }
+
+    /** These settings, stopping orphans once they have been orphaned for {@code after} (null: never). */
+    public PlannerConfig withOrphanStopAfter(Duration after) {
+        return new PlannerConfig(ownerId, maxStopsPerPass, expectationTimeout, launchBudget, slowStartInitialBatch,
+                throttlePauseInitial, throttlePauseMax, rememberStoppedTasksFor, after);
     }
 }

@@ -29,9 +29,10 @@ import java.util.TreeSet;
  *                  {@link io.fargatereconciler.plan.job.JobPlanner}
  * @param launchesKnown the groups whose launches made before this memory began are in it (read back from the
  *                  launch intents an earlier leader recorded): the {@link RestartGuard} does not hold them
+ * @param orphans   copies of ours whose group is not declared: since when, and the stops sent for them
  */
 public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, LaunchBudget budget, ThrottlePause pause,
-                            Instant startedAt, JobMemories jobs, Set<ResourceKey> launchesKnown) {
+                            Instant startedAt, JobMemories jobs, Set<ResourceKey> launchesKnown, OrphanBook orphans) {
 
     public PlannerMemory {
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
@@ -39,11 +40,13 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
         Objects.requireNonNull(pause, "pause");
         Objects.requireNonNull(jobs, "jobs");
         launchesKnown = Collections.unmodifiableSet(new TreeSet<>(launchesKnown));
+        Objects.requireNonNull(orphans, "orphans");
     }
 
     /** The memory of a daemon that just started. */
     public static PlannerMemory initial(long seed) {
-        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null, JobMemories.NONE, Set.of());
+        return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null, JobMemories.NONE, Set.of(),
+                OrphanBook.EMPTY);
     }
 
     /**
@@ -55,7 +58,8 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
     public static PlannerMemory resumed(long seed, Map<ResourceKey, Expectations> launches, JobMemories jobs) {
         Map<ResourceKey, GroupMemory> groups = new TreeMap<>();
         launches.forEach((group, expected) -> groups.put(group, GroupMemory.EMPTY.withExpectations(expected)));
-        return new PlannerMemory(seed, groups, LaunchBudget.FRESH, ThrottlePause.NONE, null, jobs, launches.keySet());
+        return new PlannerMemory(seed, groups, LaunchBudget.FRESH, ThrottlePause.NONE, null, jobs, launches.keySet(),
+                OrphanBook.EMPTY);
     }
 
     /** This memory with {@code memory} for {@code job} (read back from the run ledger). */
@@ -75,26 +79,30 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
     PlannerMemory withGroup(ResourceKey key, GroupMemory memory) {
         Map<ResourceKey, GroupMemory> next = new TreeMap<>(groups);
         next.put(key, memory);
-        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown, orphans);
     }
 
     PlannerMemory withGroups(Map<ResourceKey, GroupMemory> next) {
-        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown, orphans);
     }
 
     PlannerMemory withStartedAt(Instant at) {
-        return new PlannerMemory(seed, groups, budget, pause, at, jobs, launchesKnown);
+        return new PlannerMemory(seed, groups, budget, pause, at, jobs, launchesKnown, orphans);
     }
 
     PlannerMemory withBudget(LaunchBudget next) {
-        return new PlannerMemory(seed, groups, next, pause, startedAt, jobs, launchesKnown);
+        return new PlannerMemory(seed, groups, next, pause, startedAt, jobs, launchesKnown, orphans);
     }
 
     PlannerMemory withPause(ThrottlePause next) {
-        return new PlannerMemory(seed, groups, budget, next, startedAt, jobs, launchesKnown);
+        return new PlannerMemory(seed, groups, budget, next, startedAt, jobs, launchesKnown, orphans);
+    }
+
+    PlannerMemory withOrphans(OrphanBook next) {
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, jobs, launchesKnown, next);
     }
 
     PlannerMemory withJobs(JobMemories next) {
-        return new PlannerMemory(seed, groups, budget, pause, startedAt, next, launchesKnown);
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, next, launchesKnown, orphans);
     }
 }

@@ -24,12 +24,14 @@ import java.util.Set;
  * @param topics          SNS topic names that exist at start
  * @param faults          the fault model
  * @param eventsQueueUrl  an SQS queue URL to send every "ECS Task State Change" event to (null: none)
+ * @param securityGroups  security group ids that exist (EC2 DescribeSecurityGroups), in the default VPC
+ * @param roles           IAM role names that exist (IAM GetRole), as {@code arn:aws:iam::ACCOUNT:role/NAME}
  */
 public record SimulatorConfig(String region, String accountId, Long seed, Duration retention,
                               LifecycleTimings lifecycle, List<String> clusters,
                               List<TaskDefinitionSeed> taskDefinitions, List<SubnetSeed> subnets, List<String> topics,
                               FaultModel faults,
-                              String eventsQueueUrl) {
+                              String eventsQueueUrl, List<String> securityGroups, List<String> roles) {
 
     public SimulatorConfig {
         region = region == null ? "us-east-1" : region;
@@ -48,6 +50,15 @@ public record SimulatorConfig(String region, String accountId, Long seed, Durati
         subnets = subnets == null ? List.of() : List.copyOf(subnets);
         topics = topics == null ? List.of() : List.copyOf(topics);
         faults = faults == null ? FaultModel.none() : faults;
+        securityGroups = securityGroups == null ? List.of() : List.copyOf(securityGroups);
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        requireUnique(securityGroups, "securityGroups");
+        requireUnique(roles, "roles");
+        for (String group : securityGroups) {
+            if (!group.startsWith("sg-")) {
+                throw new IllegalArgumentException("securityGroups: must start with 'sg-', was '" + group + "'");
+            }
+        }
         requireUnique(clusters, "clusters");
         requireUnique(subnets.stream().map(SubnetSeed::id).toList(), "subnets[].id");
         for (String subnetId : faults.subnets().keySet()) {
@@ -107,6 +118,8 @@ public record SimulatorConfig(String region, String accountId, Long seed, Durati
         b.taskDefinitions.addAll(taskDefinitions);
         b.subnets.addAll(subnets);
         b.topics.addAll(topics);
+        b.securityGroups.addAll(securityGroups);
+        b.roles.addAll(roles);
         return b;
     }
 
@@ -130,6 +143,8 @@ public record SimulatorConfig(String region, String accountId, Long seed, Durati
         private final List<TaskDefinitionSeed> taskDefinitions = new ArrayList<>();
         private final List<SubnetSeed> subnets = new ArrayList<>();
         private final List<String> topics = new ArrayList<>();
+        private final List<String> securityGroups = new ArrayList<>();
+        private final List<String> roles = new ArrayList<>();
         private FaultModel faults;
         private String eventsQueueUrl;
 
@@ -181,6 +196,16 @@ public record SimulatorConfig(String region, String accountId, Long seed, Durati
             return this;
         }
 
+        public Builder securityGroup(String id) {
+            securityGroups.add(id);
+            return this;
+        }
+
+        public Builder role(String name) {
+            roles.add(name);
+            return this;
+        }
+
         public Builder faults(FaultModel value) {
             faults = value;
             return this;
@@ -193,7 +218,7 @@ public record SimulatorConfig(String region, String accountId, Long seed, Durati
 
         public SimulatorConfig build() {
             return new SimulatorConfig(region, accountId, seed, retention, lifecycle, clusters, taskDefinitions,
-                    subnets, topics, faults, eventsQueueUrl);
+                    subnets, topics, faults, eventsQueueUrl, securityGroups, roles);
         }
     }
 }

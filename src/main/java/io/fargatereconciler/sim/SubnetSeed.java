@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param vpcId            the VPC (null: {@code vpc-0sim00000000000001})
  */
 public record SubnetSeed(String id, String availabilityZone, String cidr, Integer freeIps, String vpcId) {
+    /** The VPC of subnets that name none, and of the simulated security groups. */
+    public static final String DEFAULT_VPC_ID = "vpc-0sim00000000000001";
+
     public SubnetSeed {
         Objects.requireNonNull(id, "subnets[].id is required");
         if (!id.startsWith("subnet-")) {
@@ -26,7 +29,7 @@ public record SubnetSeed(String id, String availabilityZone, String cidr, Intege
             throw new IllegalArgumentException("subnets[" + id + "].freeIps: must be between 0 and " + usable
                     + " (the usable addresses of " + cidr + "), was " + freeIps);
         }
-        vpcId = vpcId == null ? "vpc-0sim00000000000001" : vpcId;
+        vpcId = vpcId == null ? DEFAULT_VPC_ID : vpcId;
     }
 
     public static SubnetSeed of(String id, String availabilityZone, String cidr, int freeIps) {

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param cpu        task CPU units as ECS writes them, e.g. {@code "256"}
  * @param memory     task memory in MiB, e.g. {@code "512"}
  * @param containers at least one container
+ * @param taskRoleArn      the task's role (null: none)
+ * @param executionRoleArn the role ECS pulls the image and writes logs with (null: none)
  */
-public record TaskDefinitionSeed(String family, Integer revision, String cpu, String memory, List<ContainerSeed> containers) {
+public record TaskDefinitionSeed(String family, Integer revision, String cpu, String memory, List<ContainerSeed> containers,
+                                 String taskRoleArn, String executionRoleArn) {
     public TaskDefinitionSeed {
         Objects.requireNonNull(family, "taskDefinitions[].family is required");
         revision = revision == null ? 1 : revision;
@@ -24,6 +27,11 @@ public record TaskDefinitionSeed(String family, Integer revision, String cpu, St
         containers = containers == null || containers.isEmpty()
                 ? List.of(new ContainerSeed("app", "public.ecr.aws/docker/library/busybox:latest", true))
                 : List.copyOf(containers);
+    }
+
+    /** A task definition without roles. */
+    public TaskDefinitionSeed(String family, Integer revision, String cpu, String memory, List<ContainerSeed> containers) {
+        this(family, revision, cpu, memory, containers, null, null);
     }
 
     /** A one-container task definition. */

@@ -92,6 +92,11 @@ class LoopLivenessCheckTest {
             public Planning planner() {
                 throw new UnsupportedOperationException("not used by the liveness check");
             }
+
+            @Override
+            public Orphans orphans() {
+                throw new UnsupportedOperationException("not used by the liveness check");
+            }
         };
     }
 }

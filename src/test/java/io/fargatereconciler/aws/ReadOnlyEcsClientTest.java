@@ -21,10 +21,10 @@ class ReadOnlyEcsClientTest {
              EcsClient ecs = EcsClient.builder().endpointOverride(simulator.endpoint()).region(Region.EU_WEST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
                      .overrideConfiguration(ClientOverrideConfiguration.builder()
-                             .addExecutionInterceptor(new SdkEcsTaskReader.ReadOnly()).build())
+                             .addExecutionInterceptor(SdkEcsTaskReader.READ_ONLY).build())
                      .build()) {
             assertThatThrownBy(() -> ecs.runTask(r -> r.cluster("payments-prod").taskDefinition("payments-api:42")))
-                    .hasMessageContaining("refusing RunTaskRequest: this ECS client is read-only");
+                    .hasMessageContaining("refusing RunTaskRequest: this ECS client is read-only (DescribeTasks and ListTasks only)");
             assertThatThrownBy(() -> ecs.stopTask(r -> r.cluster("payments-prod").task("arn:aws:ecs:x")))
                     .hasMessageContaining("refusing StopTaskRequest");
             assertThat(ecs.listTasks(r -> r.cluster("payments-prod")).taskArns()).isEmpty();

@@ -58,7 +58,8 @@ class PolicyCommandTest {
 
     @Test
     void marksThePassRoleStatementAsAPlaceholderAndWarnsWhenNoRoleIsGiven() throws IOException {
-        policy(EXAMPLE);
+        new DesiredStateFixture(folder).write("team-a/api.yaml", GROUP);
+        policy(List.of(folder.toString(), "--account", "123456789012", "--region", "eu-west-1"));
         JsonNode passRole = statement(LeastPrivilegePolicy.PLACEHOLDER_PASS_ROLE_SID);
         assertThat(passRole.get("Resource").asText()).isEqualTo(LeastPrivilegePolicy.PLACEHOLDER_ROLE);
         assertThat(passRole.at("/Condition/StringEquals/iam:PassedToService").asText()).isEqualTo("ecs-tasks.amazonaws.com");
@@ -76,13 +77,70 @@ class PolicyCommandTest {
         assertThat(policy(args)).isEqualTo(PolicyCommand.PRINTED);
         assertThat(out()).doesNotContain("PLACEHOLDER");
         assertThat(err()).doesNotContain("placeholder");
-        assertThat(texts(statement("PassTaskAndExecutionRolesToEcsTasks").get("Resource"))).containsExactly(
-                "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "arn:aws:iam::123456789012:role/payments-api-task");
+        assertThat(texts(statement("PassTaskAndExecutionRolesToEcsTasks").get("Resource"))).as("the Teams' and the"
+                + " given roles").containsExactly("arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+                "arn:aws:iam::123456789012:role/ledger-export-task", "arn:aws:iam::123456789012:role/payments-api-task");
         assertThat(statement("ConsumeTaskStateEvents").get("Resource").asText()).endsWith(":reconciler-events");
         assertThat(statement("KeepLeaderState").get("Resource").asText()).endsWith("table/reconciler-lease");
         assertThat(texts(statement("PublishNotifications").get("Resource"))).containsExactly(
                 "arn:aws:sns:eu-west-1:123456789012:data-oncall", "arn:aws:sns:eu-west-1:123456789012:payments-oncall",
                 "arn:aws:sns:eu-west-1:123456789012:reconciler");
+    }
+
+    @Test
+    void printsWhatOneTeamsResourcesNeedWithTeam() throws IOException {
+        List<String> args = new ArrayList<>(EXAMPLE);
+        args.addAll(List.of("--team", "payments"));
+        assertThat(policy(args)).isEqualTo(PolicyCommand.PRINTED);
+        assertThat(texts(statement("LaunchNamedTaskDefinitionsInNamedClusters").get("Resource"))).containsExactly(
+                "arn:aws:ecs:eu-west-1:123456789012:task-definition/payments-api:42",
+                "arn:aws:ecs:eu-west-1:123456789012:task-definition/payments-webhook-relay:*");
+        assertThat(texts(statement("ObserveAndStopTasksInNamedClusters").at("/Condition/ArnEquals/ecs:cluster")))
+                .containsExactly("arn:aws:ecs:eu-west-1:123456789012:cluster/payments-prod");
+        assertThat(texts(statement("PassTaskAndExecutionRolesToEcsTasks").get("Resource"))).containsExactly(
+                "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "arn:aws:iam::123456789012:role/payments-api-task");
+        assertThat(texts(statement("PublishNotifications").get("Resource")))
+                .containsExactly("arn:aws:sns:eu-west-1:123456789012:payments-oncall");
+
+        assertThat(policy(List.of("desired-state/", "--team", "billing"))).isEqualTo(PolicyCommand.USAGE_ERROR);
+        assertThat(err()).isEqualTo("policy: no team billing in desired-state; its teams are data, payments\n");
+    }
+
+    @Test
+    void writesArnsInThePartitionOfTheRegion() throws IOException {
+        new DesiredStateFixture(folder).write("team-a/api.yaml", GROUP);
+        assertThat(policy(List.of(folder.toString(), "--account", "123456789012", "--region", "cn-north-1",
+                "--s3-source", "s3://acme/prod/", "--test-eni", "--pass-role", "arn:aws-cn:iam::123456789012:role/t")))
+                .isEqualTo(PolicyCommand.PRINTED);
+        assertThat(out()).contains("\"arn:aws-cn:ecs:cn-north-1:123456789012:cluster/prod\"",
+                "\"arn:aws-cn:ecs:cn-north-1:123456789012:task/*\"", "\"arn:aws-cn:s3:::acme\"",
+                "\"arn:aws-cn:ec2:cn-north-1:123456789012:network-interface/*\"").doesNotContain("arn:aws:");
+        assertThat(policy(List.of(folder.toString(), "--account", "123456789012", "--region", "us-gov-west-1")))
+                .isEqualTo(PolicyCommand.PRINTED);
+        assertThat(out()).contains("\"arn:aws-us-gov:ecs:us-gov-west-1:123456789012:cluster/prod\"");
+    }
+
+    @Test
+    void printsTheStackParametersThatGrantTheSame() {
+        List<String> args = new ArrayList<>(EXAMPLE);
+        args.add("--stack-parameters");
+        assertThat(policy(args)).isEqualTo(PolicyCommand.PRINTED);
+        assertThat(out().lines()).containsExactly(
+                "ManagedClusterArns=arn:aws:ecs:eu-west-1:123456789012:cluster/data-batch,"
+                        + "arn:aws:ecs:eu-west-1:123456789012:cluster/payments-prod",
+                "ManagedPassRoleArns=arn:aws:iam::123456789012:role/ecsTaskExecutionRole,"
+                        + "arn:aws:iam::123456789012:role/ledger-export-task,"
+                        + "arn:aws:iam::123456789012:role/payments-api-task",
+                "ManagedSubnetArns=arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0a1b2c3d4e5f60718,"
+                        + "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0b2c3d4e5f6071829,"
+                        + "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0c3d4e5f607182930,"
+                        + "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0d4e5f60718293a4b,"
+                        + "arn:aws:ec2:eu-west-1:123456789012:subnet/subnet-0e5f60718293a4b5c",
+                "ManagedTaskDefinitionArns=arn:aws:ecs:eu-west-1:123456789012:task-definition/ledger-export:7,"
+                        + "arn:aws:ecs:eu-west-1:123456789012:task-definition/payments-api:42,"
+                        + "arn:aws:ecs:eu-west-1:123456789012:task-definition/payments-webhook-relay:*",
+                "NotificationTopicArns=arn:aws:sns:eu-west-1:123456789012:data-oncall,"
+                        + "arn:aws:sns:eu-west-1:123456789012:payments-oncall");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.fargatereconciler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fargatereconciler.aws.AccountInventory;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.DesiredStateLoader;
 import io.fargatereconciler.desired.LoadResult;
@@ -25,11 +26,15 @@ import org.junit.jupiter.api.Test;
  * The policy with every feature on allows exactly the AWS operations the production code calls: scans the
  * {@code aws} package for calls on SDK clients ({@code ecs.runTask(}, {@code sqs.deleteMessageBatch(}...) and maps
  * each to its IAM action, so a new SDK call without a policy statement (or a statement nothing uses) fails here.
+ * The account check of {@code validate --against-aws} runs in a pipeline with its own role, not the daemon's: its
+ * calls must be exactly {@link AccountInventory#ACTIONS}, which the docs and the command's help list.
  */
 class PolicyCoversAwsCallsTest {
     private static final Path AWS_SOURCES = Path.of("src/main/java/io/fargatereconciler/aws");
+    /** The pipeline's account check, not the daemon. */
+    private static final Path ACCOUNT_CHECK = AWS_SOURCES.resolve("SdkAccountInventory.java");
     private static final Map<String, String> IAM_PREFIX_BY_CLIENT = Map.of("EcsClient", "ecs", "SqsClient", "sqs",
-            "SnsClient", "sns", "Ec2Client", "ec2", "DynamoDbClient", "dynamodb");
+            "SnsClient", "sns", "Ec2Client", "ec2", "DynamoDbClient", "dynamodb", "IamClient", "iam");
     /** S3 names its IAM actions apart from its operations: listing a bucket is s3:ListBucket. */
     private static final Map<String, String> S3_ACTIONS = Map.of("listObjectsV2", "s3:ListBucket",
             "listObjectsV2Paginator", "s3:ListBucket", "getObject", "s3:GetObject");
@@ -55,7 +60,8 @@ class PolicyCoversAwsCallsTest {
      */
     private static final Set<String> GRANTED_AHEAD_OF_THE_CODE = Set.of();
     private static final Pattern CLIENT_FIELD = Pattern.compile(
-            "\\b(EcsClient|SqsClient|SnsClient|Ec2Client|DynamoDbClient|S3Client|AmazonDynamoDBLockClient)\\s+(\\w+)\\s*[;=),]");
+            "\\b(EcsClient|SqsClient|SnsClient|Ec2Client|DynamoDbClient|S3Client|IamClient|AmazonDynamoDBLockClient)"
+                    + "\\s+(\\w+)\\s*[;=),]");
 
     @Test
     void allowsEveryOperationTheCodeCallsAndNothingMore() throws IOException {
@@ -67,6 +73,11 @@ class PolicyCoversAwsCallsTest {
         unused.removeAll(AUTHORIZED_WITH_ANOTHER_CALL);
         unused.removeAll(GRANTED_AHEAD_OF_THE_CODE);
         assertThat(unused).as("actions the policy allows but no code calls").isEmpty();
+    }
+
+    @Test
+    void theAccountCheckCallsExactlyTheReadOnlyActionsItDocuments() throws IOException {
+        assertThat(actionsCalledIn(ACCOUNT_CHECK)).containsExactlyInAnyOrderElementsOf(AccountInventory.ACTIONS);
     }
 
     @Test
@@ -84,18 +95,25 @@ class PolicyCoversAwsCallsTest {
         assertThat(landed).as("called now: remove from GRANTED_AHEAD_OF_THE_CODE").isEmpty();
     }
 
+    /** What the daemon's code calls: every file of the {@code aws} package but the account check. */
     static Set<String> calledActions() throws IOException {
         Set<String> actions = new TreeSet<>();
         try (Stream<Path> files = Files.walk(AWS_SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String source = Files.readString(file);
-                Matcher field = CLIENT_FIELD.matcher(source);
-                while (field.find()) {
-                    Matcher call = Pattern.compile("\\b" + field.group(2) + "\\.(\\w+)\\(").matcher(source);
-                    while (call.find()) {
-                        actions.addAll(actionsOf(field.group(1), call.group(1)));
-                    }
-                }
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.equals(ACCOUNT_CHECK)).toList()) {
+                actions.addAll(actionsCalledIn(file));
+            }
+        }
+        return actions;
+    }
+
+    private static Set<String> actionsCalledIn(Path file) throws IOException {
+        Set<String> actions = new TreeSet<>();
+        String source = Files.readString(file);
+        Matcher field = CLIENT_FIELD.matcher(source);
+        while (field.find()) {
+            Matcher call = Pattern.compile("\\b" + field.group(2) + "\\.(\\w+)\\(").matcher(source);
+            while (call.find()) {
+                actions.addAll(actionsOf(field.group(1), call.group(1)));
             }
         }
         return actions;
@@ -119,8 +137,10 @@ class PolicyCoversAwsCallsTest {
             }
             return List.of(action);
         }
-        // IAM authorizes a batch call by the single action (DeleteMessageBatch -> sqs:DeleteMessage).
-        String operation = method.endsWith("Batch") ? method.substring(0, method.length() - "Batch".length()) : method;
+        // IAM authorizes a batch call by the single action (DeleteMessageBatch -> sqs:DeleteMessage), a paginator
+        // by the call it repeats.
+        String operation = method.endsWith("Batch") ? method.substring(0, method.length() - "Batch".length())
+                : method.endsWith("Paginator") ? method.substring(0, method.length() - "Paginator".length()) : method;
         return List.of(IAM_PREFIX_BY_CLIENT.get(clientType) + ":" + Character.toUpperCase(operation.charAt(0))
                 + operation.substring(1));
     }

@@ -21,7 +21,7 @@ class ValidateCommandIT {
     void validatesTheShippedExamplesFromThePackagedJar() throws Exception {
         Run run = validate("desired-state/");
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).startsWith("desired-state: valid, 3 resources in 2 files").doesNotContain("Quarkus");
+        assertThat(run.output()).startsWith("desired-state: valid, 3 resources in 3 files").doesNotContain("Quarkus");
     }
 
     @Test
@@ -29,7 +29,7 @@ class ValidateCommandIT {
         Files.writeString(folder.resolve("api.yaml"), "apiVersion: fargate-reconciler.io/v1alpha1\nkind: Group\n");
         Run run = validate(folder.toString());
         assertThat(run.exitCode()).as(run.output()).isEqualTo(ValidateCommand.INVALID);
-        assertThat(run.output()).contains(folder + "/api.yaml:2:7 kind: must be one of TaskGroup, Job, not Group");
+        assertThat(run.output()).contains(folder + "/api.yaml:2:7 kind: must be one of TaskGroup, Job, Team, not Group");
     }
 
     private static Run validate(String folder) throws IOException, InterruptedException {

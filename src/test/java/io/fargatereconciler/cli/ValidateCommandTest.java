@@ -32,7 +32,8 @@ class ValidateCommandTest {
     @Test
     void acceptsTheShippedExamplesAndListsTheirResources() {
         assertThat(validate("desired-state/")).isEqualTo(ValidateCommand.VALID);
-        assertThat(out()).startsWith("desired-state: valid, 3 resources in 2 files (revision ")
+        assertThat(out()).startsWith("desired-state: valid, 3 resources in 3 files (revision ")
+                .contains("  team data (team-data/): revision ").contains("  team payments (team-payments/): revision ")
                 .contains("  TaskGroup/payments-api  desired-state/team-payments/api.yaml:3:1\n")
                 .contains("  Job/nightly-export  desired-state/team-data/nightly-export.yaml:3:1\n");
         assertThat(err()).isEmpty();

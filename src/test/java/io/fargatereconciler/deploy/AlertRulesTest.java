@@ -21,7 +21,7 @@ class AlertRulesTest {
 
     @Test
     void alertRulesAreValidForPrometheus() throws Exception {
-        assertThat(promtool("check", "rules", "deploy/prometheus/alerts.yaml")).contains("SUCCESS: 10 rules found");
+        assertThat(promtool("check", "rules", "deploy/prometheus/alerts.yaml")).contains("SUCCESS: 11 rules found");
     }
 
     @Test

@@ -153,6 +153,44 @@ class ReconcilerStackTemplateTest {
         assertThat(dockerfile.indexOf("USER 10001")).isLessThan(dockerfile.indexOf("ENTRYPOINT"));
     }
 
+    @Test
+    void dockerImageCarriesNoExampleDesiredStateSoAFirstDeployLaunchesNothingOfTheDemo() throws IOException {
+        String dockerfile = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+        assertThat(dockerfile).doesNotContainPattern("(?m)^(COPY|ADD)\\s.*desired-state");
+        assertThat(CloudFormationTemplate.child(template.section("Parameters").get("DesiredStatePath"), "Default"))
+                .as("the stack asks where the desired state is").isEmpty();
+    }
+
+    @Test
+    void setsTheClusterAllowListFromTheManagedClusters() {
+        String payments = "arn:aws:ecs:eu-west-1:123456789012:cluster/payments-prod";
+        String data = "arn:aws:ecs:eu-west-1:123456789012:cluster/data-batch";
+        StackEvaluation stack = new StackEvaluation(template, Map.of("ManagedClusterArns", payments + "," + data,
+                "VpcId", "vpc-1", "LoadBalancerSubnetIds", "subnet-1", "ServiceSubnetIds", "subnet-2", "Image", "i",
+                "DesiredStatePath", "s3://b/p/", "ManagedTaskDefinitionArns", "t", "ManagedPassRoleArns", "r"),
+                Map.of(), Map.of());
+        SequenceNode environment = (SequenceNode) CloudFormationTemplate.at(firstContainer(), "Environment").orElseThrow();
+        Node allowList = environment.getValue().stream().filter(variable -> CloudFormationTemplate
+                .scalarAt(variable, "Name").orElseThrow().equals("RECONCILER_DESIRED_STATE_ALLOWED_CLUSTERS"))
+                .findFirst().orElseThrow();
+
+        assertThat(stack.evaluate(CloudFormationTemplate.at(allowList, "Value").orElseThrow()))
+                .isEqualTo(payments + "," + data);
+    }
+
+    @Test
+    void saysWhatHappensToTheTableQueuesAndLogGroupOnDeletionAndReplacement() {
+        Map<String, Node> resources = template.section("Resources");
+        for (String stateful : List.of("LeaseTable", "EventsQueue", "EventsDeadLetterQueue", "LogGroup")) {
+            assertThat(CloudFormationTemplate.scalarAt(resources.get(stateful), "DeletionPolicy")).as(stateful)
+                    .isPresent();
+            assertThat(CloudFormationTemplate.scalarAt(resources.get(stateful), "UpdateReplacePolicy")).as(stateful)
+                    .isPresent();
+        }
+        assertThat(CloudFormationTemplate.scalarAt(resources.get("LeaseTable"), "DeletionPolicy")).contains("Retain");
+        assertThat(CloudFormationTemplate.scalarAt(resources.get("LogGroup"), "DeletionPolicy")).contains("Retain");
+    }
+
     private static Node firstContainer() {
         Node taskDefinition = template.section("Resources").get("TaskDefinition");
         SequenceNode containers = (SequenceNode) CloudFormationTemplate.at(taskDefinition, "Properties.ContainerDefinitions").orElseThrow();

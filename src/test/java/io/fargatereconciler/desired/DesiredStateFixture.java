@@ -70,6 +70,24 @@ public final class DesiredStateFixture {
         }
     }
 
+    public DesiredStateFixture delete(String relativePath) {
+        try {
+            Files.delete(root.resolve(relativePath));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DesiredStateLoader loader() {
+        return new DesiredStateLoader(LoadSettings.DEFAULT, FIXED_CLOCK);
+    }
+
+    /** One read of the folder, as the daemon's watch takes it. */
+    public SourceSnapshot snapshot() {
+        return new FolderSource(root, LoadSettings.DEFAULT).read();
+    }
+
     public LoadResult load() {
         return load(LoadSettings.DEFAULT);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,8 @@ class DesiredStateStoreTest {
         DesiredState good = store.current().orElseThrow();
         fixture.write("api.yaml", GROUP.replace("replicas: 2", "replicas: lots"));
         store.record(fixture.load(), T1);
-        assertThat(store.current()).containsSame(good);
+        assertThat(store.current().orElseThrow().resources()).isEqualTo(good.resources());
+        assertThat(store.current().orElseThrow().complete()).as("the latest read was refused").isFalse();
         assertThat(store.errors()).singleElement().extracting(ValidationError::message)
                 .isEqualTo("must be a whole number, not lots");
         assertThat(store.status().lastAttemptAt()).contains(T1);
@@ -128,5 +130,33 @@ class DesiredStateStoreTest {
         store.record(fixture.load(), T1);
         assertThat(store.current()).isPresent();
         assertThat(store.errors()).singleElement().asString().contains("holds no desired-state files");
+    }
+
+    @Test
+    void takesOneTeamsChangeWhileAnotherTeamIsHeldBackAndSaysWhichIsOnWhichRevision() {
+        TeamsFixture.twoTeams(fixture);
+        store.record(readAsTheWatchDoes(T0), T0);
+        String paymentsRevision = store.current().orElseThrow().teams().get("payments").revision();
+        fixture.write("team-payments/api.yaml", TeamsFixture.PAYMENTS_API.replace("replicas: 3", "replicas: -3"));
+        fixture.write("team-data/export.yaml", TeamsFixture.DATA_EXPORT.replace("replicas: 1", "replicas: 4"));
+
+        store.record(readAsTheWatchDoes(T1), T1);
+
+        DesiredState inForce = store.current().orElseThrow();
+        assertThat(announced).hasSize(2);
+        assertThat(((TaskGroup) inForce.get(ResourceKey.taskGroup("ledger-export")).orElseThrow()).replicas())
+                .isEqualTo(4);
+        assertThat(((TaskGroup) inForce.get(ResourceKey.taskGroup("payments-api")).orElseThrow()).replicas())
+                .isEqualTo(3);
+        assertThat(inForce.teams().get("payments").revision()).isEqualTo(paymentsRevision);
+        assertThat(inForce.teams().get("payments").since()).isEqualTo(T0);
+        assertThat(inForce.teams().get("data").since()).isEqualTo(T1);
+        assertThat(inForce.complete()).isFalse();
+        assertThat(store.errors()).singleElement().extracting(ValidationError::field).isEqualTo("spec.replicas");
+    }
+
+    private LoadResult readAsTheWatchDoes(Instant at) {
+        return new DesiredStateLoader(LoadSettings.DEFAULT, InstantSource.fixed(at))
+                .load(fixture.snapshot(), store.current().orElse(null));
     }
 }

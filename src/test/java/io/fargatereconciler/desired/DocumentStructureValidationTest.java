@@ -105,7 +105,7 @@ class DocumentStructureValidationTest {
     @Test
     void rejectsAnUnknownKindSuggestingTheNearestOne() {
         assertThat(fixture.errorsOf(GROUP.replace("kind: TaskGroup", "kind: Taskgroup"))).containsExactly(
-                "api.yaml:2:7 kind: must be one of TaskGroup, Job, not Taskgroup; did you mean 'TaskGroup'?");
+                "api.yaml:2:7 kind: must be one of TaskGroup, Job, Team, not Taskgroup; did you mean 'TaskGroup'?");
     }
 
     @Test

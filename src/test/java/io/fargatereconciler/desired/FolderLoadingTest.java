@@ -77,12 +77,14 @@ class FolderLoadingTest {
     }
 
     @Test
-    void refusesAMissingFolder() {
+    void refusesAMissingFolderSayingNothingIsLaunchedAndWhereTheDesiredStateMustCome() {
         DesiredStateFixture missing = new DesiredStateFixture(folder.resolve("nope"));
         assertThat(missing.load()).isInstanceOfSatisfying(LoadResult.Invalid.class, invalid ->
                 assertThat(invalid.errors()).singleElement().asString().isEqualTo(folder + "/nope: folder does not"
-                        + " exist; point reconciler.desired-state.path (or the validate command) at the folder holding"
-                        + " the desired-state files"));
+                        + " exist, so no desired state is loaded and nothing is launched or stopped; point"
+                        + " reconciler.desired-state.path (RECONCILER_DESIRED_STATE_PATH; or the validate command) at"
+                        + " the folder holding the desired-state files, or at s3://bucket/prefix/. The container image"
+                        + " carries no desired state: see docs/deploy.md"));
     }
 
     @Test

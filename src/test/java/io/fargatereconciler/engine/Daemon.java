@@ -128,6 +128,7 @@ public final class Daemon {
                 groupNotifications, state);
         this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
                 settings, new Random(seed));
+        metrics.watchOrphans(loop::orphans);
     }
 
     /** Runs whatever is due, then moves virtual time by {@code step}, until {@code total} has passed. */

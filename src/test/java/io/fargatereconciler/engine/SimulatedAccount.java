@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -46,7 +47,7 @@ public final class SimulatedAccount implements AutoCloseable {
     public final EcsClient ecs;
     public final Ec2Client ec2;
     public final EcsConfig ecsConfig;
-    private volatile DesiredState desired;
+    private volatile Supplier<Optional<DesiredState>> desired = Optional::empty;
 
     SimulatedAccount(EcsConfig ecsConfig, Consumer<SimulatorConfig.Builder> customise) {
         this(ecsConfig, customised(customise));
@@ -88,11 +89,17 @@ public final class SimulatedAccount implements AutoCloseable {
     }
 
     public void desire(DesiredResource... resources) {
-        desired = DesiredState.of(List.of(resources), clock.instant());
+        DesiredState state = DesiredState.of(List.of(resources), clock.instant());
+        desired = () -> Optional.of(state);
+    }
+
+    /** Daemons read the desired state from {@code source} (a watched folder, say) from now on. */
+    public void desireFrom(Supplier<Optional<DesiredState>> source) {
+        desired = source;
     }
 
     public Optional<DesiredState> desired() {
-        return Optional.ofNullable(desired);
+        return desired.get();
     }
 
     static TaskGroup group(String name, int replicas, String taskDefinition) {

@@ -7,6 +7,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** Real AWS SDK v2 clients pointed at a simulator, with fake static credentials and no SDK retries. */
@@ -24,6 +25,12 @@ public final class AwsClients {
 
     public static Ec2Client ec2(URI endpoint) {
         return Ec2Client.builder().endpointOverride(endpoint).region(Region.EU_WEST_1).credentialsProvider(FAKE)
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+    }
+
+    /** IAM is global: it signs for aws-global, whatever the simulator's region. */
+    public static IamClient iam(URI endpoint) {
+        return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(FAKE)
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     }
 

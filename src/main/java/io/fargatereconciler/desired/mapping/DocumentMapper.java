@@ -1,14 +1,17 @@
 package io.fargatereconciler.desired.mapping;
 
-import io.fargatereconciler.desired.DesiredResource;
+import io.fargatereconciler.desired.AllowedClusters;
+import io.fargatereconciler.desired.DesiredDocument;
 import io.fargatereconciler.desired.Kind;
 import io.fargatereconciler.desired.Metadata;
+import io.fargatereconciler.desired.NamedValue;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.desired.SourceLocation;
 import io.fargatereconciler.desired.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +25,10 @@ public final class DocumentMapper {
 
     private final Map<Kind, KindMapper> kinds;
 
-    /** {@code allowedClusters} empty means any cluster may be named. */
-    public DocumentMapper(Set<String> allowedClusters) {
+    public DocumentMapper(AllowedClusters allowedClusters) {
         TaskSpecMapper tasks = new TaskSpecMapper(allowedClusters);
-        this.kinds = Map.of(Kind.TaskGroup, new TaskGroupMapper(tasks), Kind.Job, new JobMapper(tasks));
+        this.kinds = Map.of(Kind.TaskGroup, new TaskGroupMapper(tasks), Kind.Job, new JobMapper(tasks),
+                Kind.Team, new TeamMapper());
     }
 
     public Optional<MappedDocument> map(YamlNode document, Problems problems) {
@@ -50,10 +53,11 @@ public final class DocumentMapper {
         SourceLocation source = new SourceLocation(problems.file(), document.line(), document.column());
         YamlNode nameNode = metadataReader.orElseThrow().at("name");
         SourceLocation nameAt = new SourceLocation(problems.file(), nameNode.line(), nameNode.column());
-        Optional<DesiredResource> resource = spec.flatMap(
-                reader -> kinds.get(kind.get()).map(reader, metadata.get(), source));
-        return Optional.of(new MappedDocument(new ResourceKey(kind.get(), metadata.get().name()), nameAt,
-                problems.noneSince(mark) ? resource.orElse(null) : null));
+        List<NamedValue> named = new ArrayList<>();
+        Optional<DesiredDocument> mapped = spec.flatMap(
+                reader -> kinds.get(kind.get()).map(reader, metadata.get(), source, named));
+        return Optional.of(new MappedDocument(new ResourceKey(kind.get(), metadata.get().name()), nameAt, named,
+                problems.noneSince(mark) ? mapped.orElse(null) : null));
     }
 
     private static Optional<Metadata> metadata(MappingReader metadata) {

@@ -2,12 +2,14 @@ package io.fargatereconciler.desired.mapping;
 
 import io.fargatereconciler.desired.CompleteWhen;
 import io.fargatereconciler.desired.ConcurrencyPolicy;
-import io.fargatereconciler.desired.DesiredResource;
+import io.fargatereconciler.desired.DesiredDocument;
 import io.fargatereconciler.desired.Job;
 import io.fargatereconciler.desired.Metadata;
+import io.fargatereconciler.desired.NamedValue;
 import io.fargatereconciler.desired.SourceLocation;
 import io.fargatereconciler.desired.TaskSpec;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code kind: Job}: schedule, time zone, retries, concurrency, deadline, completion and history. */
@@ -19,7 +21,8 @@ final class JobMapper implements KindMapper {
     }
 
     @Override
-    public Optional<DesiredResource> map(MappingReader spec, Metadata metadata, SourceLocation source) {
+    public Optional<DesiredDocument> map(MappingReader spec, Metadata metadata, SourceLocation source,
+                                         List<NamedValue> named) {
         int mark = spec.problems().mark();
         Optional<String> schedule = spec.text("schedule")
                 .filter(cron -> spec.accept("schedule", Schedules.cronProblem(cron)));
@@ -42,7 +45,7 @@ final class JobMapper implements KindMapper {
         int successfulHistory = PolicyMapper.notNegative(spec, "successfulJobsHistoryLimit")
                 .orElse(Job.DEFAULT_SUCCESSFUL_HISTORY);
         int failedHistory = PolicyMapper.notNegative(spec, "failedJobsHistoryLimit").orElse(Job.DEFAULT_FAILED_HISTORY);
-        Optional<TaskSpec> task = tasks.map(spec);
+        Optional<TaskSpec> task = tasks.map(spec, named);
         spec.rejectUnknownFields();
         if (!spec.problems().noneSince(mark)) {
             return Optional.empty();

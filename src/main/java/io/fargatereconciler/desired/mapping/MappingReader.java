@@ -1,5 +1,7 @@
 package io.fargatereconciler.desired.mapping;
 
+import io.fargatereconciler.desired.NamedValue;
+import io.fargatereconciler.desired.SourceLocation;
 import io.fargatereconciler.desired.yaml.YamlNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +65,21 @@ final class MappingReader {
     /** Where an error about {@code key} points: its value, or the mapping when the key is absent. */
     YamlNode at(String key) {
         return mapping.entry(key).<YamlNode>map(YamlNode.Entry::value).orElse(anchor);
+    }
+
+    /** Where {@code node} is written, in this reader's file. */
+    SourceLocation where(YamlNode node) {
+        return new SourceLocation(problems.file(), node.line(), node.column());
+    }
+
+    /** {@code value}, read from {@code key} of this mapping, as a named value at its place. */
+    NamedValue named(NamedValue.What what, String key, String value) {
+        return new NamedValue(what, value, path(key), where(at(key)));
+    }
+
+    /** {@code value}, read from a list item, as a named value at its place. */
+    NamedValue named(NamedValue.What what, Item item, String value) {
+        return new NamedValue(what, value, item.path(), where(item.node()));
     }
 
     void error(String key, String message) {

@@ -1,9 +1,11 @@
 package io.fargatereconciler.desired.mapping;
 
+import io.fargatereconciler.desired.NamedValue;
 import io.fargatereconciler.desired.Network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** {@code spec.network}: the awsvpc subnets, security groups and public IP switch. */
@@ -15,15 +17,16 @@ final class NetworkMapper {
     private NetworkMapper() {
     }
 
-    static Optional<Network> map(MappingReader network) {
+    static Optional<Network> map(MappingReader network, List<NamedValue> named) {
         int mark = network.problems().mark();
         network.required("subnets");
-        List<String> subnets = ids(network, "subnets", AwsNames::subnetProblem, MAX_SUBNETS);
+        List<String> subnets = ids(network, "subnets", AwsNames::subnetProblem, MAX_SUBNETS,
+                item -> id -> named.add(network.named(NamedValue.What.SUBNET, item, id)));
         if (subnets.isEmpty() && network.value("subnets").filter(MappingReader::isEmptyList).isPresent()) {
             network.error("subnets", "must list at least one subnet");
         }
         List<String> securityGroups = ids(network, "securityGroups", AwsNames::securityGroupProblem,
-                MAX_SECURITY_GROUPS);
+                MAX_SECURITY_GROUPS, item -> id -> named.add(network.named(NamedValue.What.SECURITY_GROUP, item, id)));
         boolean assignPublicIp = network.bool("assignPublicIp").orElse(false);
         network.rejectUnknownFields();
         if (!network.problems().noneSince(mark)) {
@@ -32,8 +35,9 @@ final class NetworkMapper {
         return Optional.of(new Network(subnets, securityGroups, assignPublicIp));
     }
 
-    private static List<String> ids(MappingReader network, String key, Function<String, Optional<String>> shape,
-                                    int max) {
+    /** Reads a list of ids of one shape, none twice; {@code taken} hears of each id accepted, with its list item. */
+    static List<String> ids(MappingReader network, String key, Function<String, Optional<String>> shape, int max,
+                            Function<MappingReader.Item, Consumer<String>> taken) {
         List<String> ids = new ArrayList<>();
         network.list(key).ifPresent(items -> {
             if (items.size() > max) {
@@ -48,6 +52,7 @@ final class NetworkMapper {
                         network.problems().add(item.node(), item.path(), id + " is listed twice");
                     } else {
                         ids.add(id);
+                        taken.apply(item).accept(id);
                     }
                 });
             }

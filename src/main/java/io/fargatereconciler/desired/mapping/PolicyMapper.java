@@ -1,11 +1,13 @@
 package io.fargatereconciler.desired.mapping;
 
 import io.fargatereconciler.desired.BackoffPolicy;
+import io.fargatereconciler.desired.NamedValue;
 import io.fargatereconciler.desired.NotificationEvent;
 import io.fargatereconciler.desired.Notifications;
 import io.fargatereconciler.desired.RolloutPolicy;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,10 +62,11 @@ final class PolicyMapper {
         });
     }
 
-    static Optional<Notifications> notifications(MappingReader notifications) {
+    static Optional<Notifications> notifications(MappingReader notifications, List<NamedValue> named) {
         int mark = notifications.problems().mark();
         Optional<String> topicArn = notifications.text("topicArn")
                 .filter(arn -> notifications.accept("topicArn", AwsNames.topicArnProblem(arn)));
+        topicArn.ifPresent(arn -> named.add(notifications.named(NamedValue.What.TOPIC, "topicArn", arn)));
         Set<NotificationEvent> on = EnumSet.noneOf(NotificationEvent.class);
         notifications.list("on").ifPresent(items -> {
             if (items.isEmpty()) {

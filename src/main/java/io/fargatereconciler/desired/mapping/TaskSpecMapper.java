@@ -1,7 +1,9 @@
 package io.fargatereconciler.desired.mapping;
 
+import io.fargatereconciler.desired.AllowedClusters;
 import io.fargatereconciler.desired.BackoffPolicy;
 import io.fargatereconciler.desired.CapacityProviderItem;
+import io.fargatereconciler.desired.NamedValue;
 import io.fargatereconciler.desired.Network;
 import io.fargatereconciler.desired.Notifications;
 import io.fargatereconciler.desired.Overrides;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The fields every kind's spec shares: what to launch and where (see {@link TaskSpec}). */
@@ -19,21 +20,26 @@ final class TaskSpecMapper {
     static final List<String> FARGATE_PROVIDERS = List.of("FARGATE", "FARGATE_SPOT");
     private static final Pattern PLATFORM_VERSION = Pattern.compile("LATEST|[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
 
-    private final Set<String> allowedClusters;
+    private final AllowedClusters allowedClusters;
 
-    /** {@code allowedClusters} empty means any cluster may be named. */
-    TaskSpecMapper(Set<String> allowedClusters) {
-        this.allowedClusters = Set.copyOf(allowedClusters);
+    TaskSpecMapper(AllowedClusters allowedClusters) {
+        this.allowedClusters = allowedClusters;
     }
 
-    /** Reads the shared fields of {@code spec}; the caller reads its kind's own fields and rejects unknown ones. */
-    Optional<TaskSpec> map(MappingReader spec) {
+    /**
+     * Reads the shared fields of {@code spec}; the caller reads its kind's own fields and rejects unknown ones. The
+     * cluster, task definition, subnets, security groups and topic are added to {@code named}, with their places.
+     */
+    Optional<TaskSpec> map(MappingReader spec, List<NamedValue> named) {
         int mark = spec.problems().mark();
         Optional<String> cluster = spec.requiredText("cluster")
                 .filter(value -> spec.accept("cluster", AwsNames.clusterProblem(value)))
                 .filter(value -> spec.accept("cluster", allowListProblem(value)));
+        cluster.ifPresent(value -> named.add(spec.named(NamedValue.What.CLUSTER, "cluster", value)));
         Optional<String> taskDefinition = spec.requiredText("taskDefinition")
                 .filter(value -> spec.accept("taskDefinition", AwsNames.taskDefinitionProblem(value)));
+        taskDefinition.ifPresent(value -> named.add(spec.named(NamedValue.What.TASK_DEFINITION, "taskDefinition",
+                value)));
         Optional<String> launchType = spec.text("launchType").filter(value -> spec.accept("launchType",
                 "FARGATE".equals(value) ? Optional.empty() : Optional.of("must be FARGATE (for FARGATE_SPOT use"
                         + " capacityProviderStrategy), not " + spec.at("launchType").describe())));
@@ -44,14 +50,14 @@ final class TaskSpecMapper {
         Optional<String> platformVersion = spec.text("platformVersion").filter(value -> spec.accept("platformVersion",
                 PLATFORM_VERSION.matcher(value).matches() ? Optional.empty() : Optional.of(
                         "must be LATEST or a version such as 1.4.0, not " + spec.at("platformVersion").describe())));
-        Optional<Network> network = spec.requiredMapping("network").flatMap(NetworkMapper::map);
+        Optional<Network> network = spec.requiredMapping("network").flatMap(reader -> NetworkMapper.map(reader, named));
         Overrides overrides = spec.mapping("overrides").flatMap(OverridesMapper::map).orElse(Overrides.NONE);
         Map<String, String> tags = spec.mapping("tags").flatMap(TagsMapper::map).orElse(Map.of());
         PropagateTags propagateTags = spec.choice("propagateTags", PropagateTags.class).orElse(PropagateTags.NONE);
         boolean enableExecuteCommand = spec.bool("enableExecuteCommand").orElse(false);
         BackoffPolicy backoff = spec.mapping("backoff").flatMap(PolicyMapper::backoff).orElse(BackoffPolicy.DEFAULT);
-        Notifications notifications = spec.mapping("notifications").flatMap(PolicyMapper::notifications)
-                .orElse(Notifications.DEFAULT);
+        Notifications notifications = spec.mapping("notifications")
+                .flatMap(reader -> PolicyMapper.notifications(reader, named)).orElse(Notifications.DEFAULT);
         if (!spec.problems().noneSince(mark)) {
             return Optional.empty();
         }
@@ -61,13 +67,11 @@ final class TaskSpecMapper {
     }
 
     private Optional<String> allowListProblem(String cluster) {
-        if (allowedClusters.isEmpty() || allowedClusters.contains(cluster)
-                || allowedClusters.contains(AwsNames.clusterName(cluster))) {
+        if (allowedClusters.allows(cluster)) {
             return Optional.empty();
         }
         return Optional.of("cluster " + cluster + " is not in reconciler.desired-state.allowed-clusters ("
-                + String.join(", ", allowedClusters.stream().sorted().toList())
-                + "); use one of those or ask the operators to allow it");
+                + allowedClusters.describe() + "); use one of those or ask the operators to allow it");
     }
 
     private static List<CapacityProviderItem> capacityProviders(MappingReader spec) {

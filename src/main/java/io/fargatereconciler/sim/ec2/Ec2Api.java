@@ -1,5 +1,6 @@
 package io.fargatereconciler.sim.ec2;
 
+import io.fargatereconciler.sim.SubnetSeed;
 import io.fargatereconciler.sim.http.QueryError;
 import io.fargatereconciler.sim.http.QueryRequest;
 import io.fargatereconciler.sim.http.XmlWriter;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * EC2 (query protocol, API version 2016-11-15): DescribeSubnets, CreateNetworkInterface, DeleteNetworkInterface and
- * DescribeNetworkInterfaces. In a subnet without free addresses CreateNetworkInterface fails with
+ * EC2 (query protocol, API version 2016-11-15): DescribeSubnets, DescribeSecurityGroups, CreateNetworkInterface,
+ * DeleteNetworkInterface and DescribeNetworkInterfaces. In a subnet without free addresses CreateNetworkInterface fails with
  * InsufficientFreeAddressesInSubnet; during an ENI outage of the subnet with an InternalError; past the account's
  * network interface quota with NetworkInterfaceLimitExceeded.
  */
@@ -19,6 +20,7 @@ public final class Ec2Api {
     public static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
     /** EC2's default quota of network interfaces per region. */
     public static final int NETWORK_INTERFACE_QUOTA = 5_000;
+    private static final String DEFAULT_VPC = SubnetSeed.DEFAULT_VPC_ID;
 
     private final Simulation sim;
 
@@ -28,7 +30,7 @@ public final class Ec2Api {
 
     public boolean handles(String action) {
         return switch (action) {
-            case "DescribeSubnets", "CreateNetworkInterface", "DeleteNetworkInterface",
+            case "DescribeSubnets", "DescribeSecurityGroups", "CreateNetworkInterface", "DeleteNetworkInterface",
                  "DescribeNetworkInterfaces" -> true;
             default -> false;
         };
@@ -48,6 +50,7 @@ public final class Ec2Api {
     private String run(String action, QueryRequest request, String requestId, long now) {
         return switch (action) {
             case "DescribeSubnets" -> describeSubnets(request, requestId);
+            case "DescribeSecurityGroups" -> describeSecurityGroups(request, requestId);
             case "CreateNetworkInterface" -> createNetworkInterface(request, requestId, now);
             case "DeleteNetworkInterface" -> deleteNetworkInterface(request, requestId);
             case "DescribeNetworkInterfaces" -> describeNetworkInterfaces(request, requestId);
@@ -77,6 +80,30 @@ public final class Ec2Api {
             }
         }
         return xml.close("subnetSet").close("DescribeSubnetsResponse").toString();
+    }
+
+    /** Like EC2: a GroupId.N that does not exist fails the call; filters (group-id, vpc-id) only select. */
+    private String describeSecurityGroups(QueryRequest request, String requestId) {
+        List<String> ids = request.list("GroupId");
+        for (String id : ids) {
+            if (!sim.ec2().securityGroups().contains(id)) {
+                throw QueryError.badRequest("InvalidGroup.NotFound", "The security group '" + id + "' does not exist");
+            }
+        }
+        Map<String, List<String>> filters = filters(request);
+        XmlWriter xml = new XmlWriter().open("DescribeSecurityGroupsResponse", NAMESPACE).leaf("requestId", requestId)
+                .open("securityGroupInfo");
+        for (String group : sim.ec2().securityGroups()) {
+            if ((ids.isEmpty() || ids.contains(group)) && matches(filters, "group-id", group)
+                    && matches(filters, "vpc-id", DEFAULT_VPC)) {
+                xml.open("item").leaf("ownerId", sim.config().accountId()).leaf("groupId", group)
+                        .leaf("groupName", group).leaf("groupDescription", "simulated security group " + group)
+                        .leaf("vpcId", DEFAULT_VPC).open("ipPermissions").close("ipPermissions")
+                        .open("ipPermissionsEgress").close("ipPermissionsEgress").open("tagSet").close("tagSet")
+                        .close("item");
+            }
+        }
+        return xml.close("securityGroupInfo").close("DescribeSecurityGroupsResponse").toString();
     }
 
     private String createNetworkInterface(QueryRequest request, String requestId, long now) {

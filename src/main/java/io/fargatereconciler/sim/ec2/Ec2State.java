@@ -16,11 +16,18 @@ public final class Ec2State {
     private final boolean createSubnetsOnDemand;
     private final Map<String, SimSubnet> subnets = new LinkedHashMap<>();
     private final Map<String, SimNetworkInterface> interfaces = new LinkedHashMap<>();
+    private final List<String> securityGroups;
 
-    public Ec2State(String region, List<SubnetSeed> seeds) {
+    public Ec2State(String region, List<SubnetSeed> seeds, List<String> securityGroups) {
         this.region = region;
         this.createSubnetsOnDemand = seeds.isEmpty();
         seeds.forEach(seed -> subnets.put(seed.id(), new SimSubnet(seed)));
+        this.securityGroups = List.copyOf(securityGroups);
+    }
+
+    /** The security groups that exist (the config's), in the default VPC. */
+    public List<String> securityGroups() {
+        return securityGroups;
     }
 
     /** The subnet, created now when the simulator creates subnets on demand; empty when it does not exist. */

@@ -75,6 +75,12 @@ public final class TaskDefinitionRegistry {
         ArrayNode containers = request.putArray("containerDefinitions");
         seed.containers().forEach(c -> containers.addObject().put("name", c.name()).put("image", c.image())
                 .put("essential", c.essential()));
+        if (seed.taskRoleArn() != null) {
+            request.put("taskRoleArn", seed.taskRoleArn());
+        }
+        if (seed.executionRoleArn() != null) {
+            request.put("executionRoleArn", seed.executionRoleArn());
+        }
         return register(ecs, request, now, seed.revision());
     }
 

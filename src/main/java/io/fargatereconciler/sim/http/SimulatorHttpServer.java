@@ -3,6 +3,7 @@ package io.fargatereconciler.sim.http;
 import com.sun.net.httpserver.HttpServer;
 import io.fargatereconciler.sim.SimulatorAdmin;
 import io.fargatereconciler.sim.ec2.Ec2Api;
+import io.fargatereconciler.sim.iam.IamApi;
 import io.fargatereconciler.sim.ecs.EcsApi;
 import io.fargatereconciler.sim.sns.SnsApi;
 import io.fargatereconciler.sim.world.Simulation;
@@ -41,7 +42,7 @@ public final class SimulatorHttpServer implements AutoCloseable {
                     + "); choose another --port, or 0 for any free port", e);
         }
         server.createContext("/", new SimulatorHttpHandler(sim, realTime, new EcsJsonEndpoint(new EcsApi(sim)),
-                new QueryEndpoint(new Ec2Api(sim), new SnsApi(sim)), new AdminEndpoint(admin, clockControl)));
+                new QueryEndpoint(new Ec2Api(sim), new SnsApi(sim), new IamApi(sim)), new AdminEndpoint(admin, clockControl)));
         server.setExecutor(workers);
         server.start();
     }

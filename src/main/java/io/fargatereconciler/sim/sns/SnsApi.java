@@ -6,7 +6,10 @@ import io.fargatereconciler.sim.http.XmlWriter;
 import io.fargatereconciler.sim.world.Simulation;
 import java.time.Instant;
 
-/** SNS (query protocol, API version 2010-03-31): CreateTopic, ListTopics and Publish (messages are recorded). */
+/**
+ * SNS (query protocol, API version 2010-03-31): CreateTopic, ListTopics, GetTopicAttributes and Publish (messages are
+ * recorded).
+ */
 public final class SnsApi {
     public static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
 
@@ -17,7 +20,8 @@ public final class SnsApi {
     }
 
     public boolean handles(String action) {
-        return action.equals("CreateTopic") || action.equals("ListTopics") || action.equals("Publish");
+        return action.equals("CreateTopic") || action.equals("ListTopics") || action.equals("Publish")
+                || action.equals("GetTopicAttributes");
     }
 
     public String handle(String action, QueryRequest request, String requestId) {
@@ -30,6 +34,7 @@ public final class SnsApi {
             switch (action) {
                 case "CreateTopic" -> createTopic(request, xml);
                 case "ListTopics" -> listTopics(xml);
+                case "GetTopicAttributes" -> topicAttributes(request, xml);
                 case "Publish" -> publish(request, now, xml);
                 default -> throw QueryError.badRequest("InvalidAction", "Unknown action " + action);
             }
@@ -51,6 +56,22 @@ public final class SnsApi {
         xml.open("Topics");
         sim.sns().topicArns().forEach(arn -> xml.open("member").leaf("TopicArn", arn).close("member"));
         xml.close("Topics");
+    }
+
+    private void topicAttributes(QueryRequest request, XmlWriter xml) {
+        String topicArn = request.get("TopicArn");
+        if (topicArn == null) {
+            throw QueryError.badRequest("InvalidParameter",
+                    "Invalid parameter: TopicArn Reason: no value for required parameter");
+        }
+        String name = sim.sns().topic(topicArn).orElseThrow(() -> new QueryError("NotFound", "Topic does not exist",
+                404));
+        xml.open("Attributes");
+        for (String[] entry : new String[][] {{"TopicArn", topicArn}, {"DisplayName", name},
+                {"Owner", sim.config().accountId()}, {"SubscriptionsConfirmed", "0"}, {"SubscriptionsPending", "0"}}) {
+            xml.open("entry").leaf("key", entry[0]).leaf("value", entry[1]).close("entry");
+        }
+        xml.close("Attributes");
     }
 
     private void publish(QueryRequest request, long now, XmlWriter xml) {

@@ -47,7 +47,7 @@ public final class Simulation {
         this.startMillis = clock.millis();
         this.arns = new Arns(config.region(), config.accountId());
         this.ecs = new EcsState(arns);
-        this.ec2 = new Ec2State(config.region(), config.subnets());
+        this.ec2 = new Ec2State(config.region(), config.subnets(), config.securityGroups());
         this.sns = new SnsState(config.region(), config.accountId());
         this.faults = new FaultState(config.faults(), startMillis);
         this.taskJson = new TaskJson(arns);
