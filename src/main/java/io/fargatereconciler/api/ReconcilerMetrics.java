@@ -6,6 +6,7 @@ import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.StopCause;
 import io.fargatereconciler.plan.job.JobRunResult;
+import io.fargatereconciler.plan.subnet.SubnetFailureKind;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import io.fargatereconciler.plan.subnet.SubnetStanding;
 import io.fargatereconciler.plan.subnet.TestEniOutcome;
@@ -43,6 +44,8 @@ public final class ReconcilerMetrics implements PassRecorder {
     private final MultiGauge subnetScore;
     private final MultiGauge subnetFreeIps;
     private final MultiGauge subnetAvoided;
+    private final MultiGauge stallThreshold;
+    private final Counter stallStops;
 
     public ReconcilerMetrics(MeterRegistry registry, GroupStatusBook status, InstantSource clock) {
         this.registry = registry;
@@ -63,7 +66,12 @@ public final class ReconcilerMetrics implements PassRecorder {
         this.subnetFreeIps = multiGauge("reconciler.subnet.free.ips",
                 "Free IP addresses of the subnet as EC2 DescribeSubnets last reported them");
         this.subnetAvoided = multiGauge("reconciler.subnet.health",
-                "Where the subnet ranks for launches: 0 healthy, 1 suspect (recent failure), 2 avoided");
+                "Where the subnet ranks for launches: 0 healthy, 1 probing (no recent successful start), 2 suspect "
+                        + "(recent failure), 3 avoided");
+        this.stallThreshold = multiGauge("reconciler.stall.threshold.seconds",
+                "How long a task may stay in PROVISIONING in the subnet before it counts as stalled");
+        this.stallStops = Counter.builder("reconciler.stall.stops")
+                .description("StopTask calls ECS accepted for tasks stalled in PROVISIONING").register(registry);
     }
 
     /** Gauges over values the loop and planner own: work-queue depth and launches in flight. */
@@ -93,10 +101,20 @@ public final class ReconcilerMetrics implements PassRecorder {
     public void taskStopped(ResourceKey group, StopCause cause, String subnetId) {
         String reason = cause == null ? "UNKNOWN" : cause.name();
         registry.counter("reconciler.stops", Tags.of("group", group.toString(), "reason", reason)).increment();
-        if (cause == StopCause.ENI_PROVISIONING_TIMEOUT || cause == StopCause.SUBNET_IP_EXHAUSTED) {
+        if (SubnetFailureKind.of(cause).isPresent()) {
             registry.counter("reconciler.eni.failures",
                     Tags.of("subnet", subnetId == null ? "unknown" : subnetId, "cause", reason)).increment();
         }
+    }
+
+    @Override
+    public void taskStalled(String subnetId) {
+        registry.counter("reconciler.stalled.tasks", Tags.of("subnet", subnetId)).increment();
+    }
+
+    @Override
+    public void stallStopped(ResourceKey group) {
+        stallStops.increment();
     }
 
     @Override
@@ -127,6 +145,8 @@ public final class ReconcilerMetrics implements PassRecorder {
         List<SubnetStanding> standings = book.subnets().keySet().stream().map(id -> book.standing(id, now)).toList();
         subnetScore.register(rows(standings, SubnetStanding::score), true);
         subnetAvoided.register(rows(standings, s -> s.tier().ordinal()), true);
+        stallThreshold.register(rows(standings, s -> book.stallThreshold(s.subnetId()).value().toMillis() / 1000.0),
+                true);
         subnetFreeIps.register(rows(standings.stream().filter(s -> s.health().freeIps() != null).toList(),
                 s -> s.health().freeIps()), true);
     }

@@ -4,7 +4,7 @@ import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.MutationRefused;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
-import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
+import io.fargatereconciler.observe.StopClassifier;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Launch;
@@ -38,7 +38,6 @@ final class ActionRunner {
     private final PassRecorder recorder;
     private final InstantSource clock;
     private final Leadership leadership;
-    private final SubnetSteeringSteps subnets;
 
     ActionRunner(ReconcilePassParts parts, InstantSource clock) {
         this.ecs = parts.ecs();
@@ -47,7 +46,6 @@ final class ActionRunner {
         this.recorder = parts.recorder();
         this.clock = clock;
         this.leadership = parts.leadership();
-        this.subnets = parts.subnets();
     }
 
     /**
@@ -75,7 +73,6 @@ final class ActionRunner {
             try {
                 if (actions.get(i) instanceof Launch launch) {
                     LaunchResult result = ecs.runTask(launch);
-                    subnets.afterLaunch(launch, result, clock.instant());
                     next = planner.afterLaunch(next, launch, result, clock.instant());
                     folded.accept(next);
                     record(launch, result);
@@ -146,6 +143,9 @@ final class ActionRunner {
         Instant now = clock.instant();
         String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
         recorder.stopRequested(stop.group(), outcome);
+        if (result.outcome() == StopResult.Outcome.STOPPED && stop.reason().startsWith(StopClassifier.STALL_STOP_REASON)) {
+            recorder.stallStopped(stop.group());
+        }
         if (result.outcome() == StopResult.Outcome.THROTTLED) {
             recorder.throttled("StopTask");
         }

@@ -26,6 +26,14 @@ public interface PassRecorder {
     default void stopRequested(ResourceKey group, String result) {
     }
 
+    /** One of our tasks was found stalled in PROVISIONING in {@code subnetId} (counted once per task). */
+    default void taskStalled(String subnetId) {
+    }
+
+    /** ECS accepted our StopTask for a task of {@code group} stalled in PROVISIONING. */
+    default void stallStopped(ResourceKey group) {
+    }
+
     /** The subnets' health after a pass (for per-subnet gauges). */
     default void subnetHealth(SubnetHealthBook book, Instant now) {
     }

@@ -217,7 +217,7 @@ public final class ReconcileLoop {
         boolean leading = leadership.isLeader();
         long term = leaderTerms.get();
         if (leading && (!ledLastPass || term != termOfMemory)) {
-            pass.forget(PlannerMemory.initial(random.nextLong()));
+            pass.startNewTerm(random.nextLong());
             termOfMemory = term;
             LOG.infof("action=lead replica=%s reason=\"this replica leads now: planner memory starts fresh, the restart"
                     + " guard and client tokens protect copies an earlier leader launched\"", leadership.replicaId());

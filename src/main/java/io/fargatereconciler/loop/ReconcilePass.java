@@ -16,7 +16,7 @@ import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import io.fargatereconciler.plan.StoppedCopy;
-import io.fargatereconciler.plan.SubnetSteering;
+import io.fargatereconciler.plan.subnet.Stall;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -71,9 +71,12 @@ final class ReconcilePass {
         this.jobEvents = parts.jobEvents();
     }
 
-    /** Drops everything remembered (expectations, backoff, budget) for a fresh memory: a new leader's start. */
-    void forget(PlannerMemory fresh) {
-        memory = fresh;
+    /**
+     * Drops everything remembered (expectations, backoff, budget, Jobs) for a fresh memory seeded with {@code seed}: a
+     * new leader's start. What observations taught about subnets stays: a standby learns it as well as a leader.
+     */
+    void startNewTerm(long seed) {
+        memory = memory.forNewTerm(seed);
     }
 
     /**
@@ -84,10 +87,11 @@ final class ReconcilePass {
     Map<ResourceKey, Instant> run(DesiredState desired, Set<String> clusters, boolean leading,
                                   BooleanSupplier stopping) {
         ObservedState observed = observe(desired, clusters);
-        SubnetSteering steering = subnets.beforePlan(desired, observed, clock.instant());
-        Plan plan = planner.plan(desired, observed, memory, clock.instant(), steering);
+        memory = subnets.beforePlan(desired, observed, memory, planner, clock.instant());
+        Plan plan = planner.plan(desired, observed, memory, clock.instant());
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
+        recordStalls(plan.stalls());
         reportOrphans(plan.orphans());
         if (leading) {
             reportJobEvents(desired, plan);
@@ -98,8 +102,8 @@ final class ReconcilePass {
         }
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
-        subnets.afterPass(desired, leading, clock.instant());
-        Plan after = planner.plan(desired, observed, memory, clock.instant(), subnets.steering(clock.instant()));
+        memory = subnets.afterPass(desired, leading, memory, planner, clock.instant());
+        Plan after = planner.plan(desired, observed, memory, clock.instant());
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
         subnets.report(after.groups());
         groupNotifications.afterPass(desired, after.groups(), clock.instant(), leading && stillLeads());
@@ -179,6 +183,16 @@ final class ReconcilePass {
             LOG.infof("group=%s action=observe-stop task=%s cause=%s counts-as-failure=%s subnet=%s reason=\"%s\"",
                     copy.group(), copy.taskArn(), copy.cause(), copy.failure() != null, copy.subnetId(),
                     copy.stoppedReason());
+        }
+    }
+
+    private void recordStalls(List<Stall> stalls) {
+        for (Stall stall : stalls) {
+            recorder.taskStalled(stall.subnetId());
+            LOG.warnf("subnet=%s action=stall task=%s age=%ds threshold=%ds reason=\"stalled in PROVISIONING past the "
+                    + "subnet's stall threshold (%s); counted against the subnet now, stopped and replaced elsewhere\"",
+                    stall.subnetId(), stall.taskArn(), stall.age().toSeconds(), stall.threshold().value().toSeconds(),
+                    stall.threshold().basis());
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.Random;
  * @param stopping            STOPPING (containers get SIGTERM, then exit)
  * @param deprovisioning      DEPROVISIONING (ENI detached and deleted)
  * @param eniTimeout          how long a task whose ENI never comes stays in PROVISIONING before Fargate gives up; a
- *                            healthy task whose drawn provisioning time (slow start included) reaches it fails the
+ *                            healthy task whose drawn provisioning time (slow start included) exceeds it fails the
  *                            same way
  * @param ipExhaustionFailure how long a task in a subnet without free IPs stays in PROVISIONING before it fails
  */

@@ -99,7 +99,8 @@ class SubnetSteeringOnSimulatorTest {
         assertThat(status(daemon).condition(Condition.Type.Degraded).status()).isEqualTo(Condition.Status.False);
         account.liveTasks().stream().limit(3).forEach(t -> account.admin().stopTask(t.taskArn(), "by hand"));
         daemon.runFor(Duration.ofMinutes(3));
-        assertThat(placedIn(BROKEN)).hasSize(3);
+        assertThat(placedIn(BROKEN)).as("no copy ever started there: a probe batch of 2, the third copy goes to the "
+                + "proven subnet").hasSize(2).allSatisfy(t -> assertThat(t.lastStatus()).isEqualTo("RUNNING"));
         assertThat(account.running()).isEqualTo(6);
         assertThat(account.admin().apiCalls().calls("ec2:DescribeSubnets")).as("free IPs read at a bounded rate")
                 .isBetween(5L, 11L);
@@ -141,7 +142,8 @@ class SubnetSteeringOnSimulatorTest {
         assertThat(status.subnets().allBad()).isTrue();
         assertThat(status.subnets().subnets()).hasSize(1);
         Condition degraded = status.condition(Condition.Type.Degraded);
-        assertThat(degraded.reason()).isEqualTo("EniProvisioningFailed");
+        assertThat(degraded.reason()).as("every copy stalled in PROVISIONING and was stopped before ECS's timeout")
+                .isEqualTo("EniProvisioningStalled");
         assertThat(degraded.message()).contains("every subnet of the group is failing",
                 "launching at the backoff rate into the least bad one, " + status.subnets().subnets().get(0));
         assertThat(account.admin().apiCalls().calls("ecs:RunTask")).as("still trying, at the backoff rate")

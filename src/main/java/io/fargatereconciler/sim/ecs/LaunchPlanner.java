@@ -43,7 +43,7 @@ final class LaunchPlanner {
 
     /**
      * Decides, now, how a task placed in {@code subnet} will fare, and draws how long its start-up phases take. A
-     * healthy task whose drawn provisioning time reaches the ENI timeout fails with that timeout, as on Fargate.
+     * healthy task whose drawn provisioning time exceeds the ENI timeout fails with that timeout, as on Fargate.
      */
     LaunchPlan plan(SimSubnet subnet, SimTaskDefinition definition, long now) {
         FaultModel model = sim.faults().model();
@@ -62,7 +62,7 @@ final class LaunchPlanner {
             return new LaunchPlan(LaunchPlan.Outcome.ENI_FAILURE, faults.eniFailureKind(), provisioning, pending,
                     activating, -1, 0);
         }
-        if (provisioning.compareTo(timings.eniTimeout()) >= 0) {
+        if (provisioning.compareTo(timings.eniTimeout()) > 0) {
             return new LaunchPlan(LaunchPlan.Outcome.ENI_FAILURE, EniFailureKind.TIMEOUT, provisioning, pending,
                     activating, -1, 0);
         }
