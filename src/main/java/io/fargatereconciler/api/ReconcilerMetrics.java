@@ -46,6 +46,7 @@ public final class ReconcilerMetrics implements PassRecorder {
     private final MultiGauge subnetAvoided;
     private final MultiGauge stallThreshold;
     private final Counter stallStops;
+    private volatile double launchRate = Double.NaN;
 
     public ReconcilerMetrics(MeterRegistry registry, GroupStatusBook status, InstantSource clock) {
         this.registry = registry;
@@ -72,6 +73,9 @@ public final class ReconcilerMetrics implements PassRecorder {
                 "How long a task may stay in PROVISIONING in the subnet before it counts as stalled");
         this.stallStops = Counter.builder("reconciler.stall.stops")
                 .description("StopTask calls ECS accepted for tasks stalled in PROVISIONING").register(registry);
+        Gauge.builder("reconciler.launch.budget.tasks.per.second", this, metrics -> metrics.launchRate)
+                .description("The launch budget's current rate: the account's rates minus the reserve, halved on "
+                        + "throttling and grown back slowly").register(registry);
     }
 
     /** Gauges over values the loop and planner own: work-queue depth and launches in flight. */
@@ -105,6 +109,11 @@ public final class ReconcilerMetrics implements PassRecorder {
             registry.counter("reconciler.eni.failures",
                     Tags.of("subnet", subnetId == null ? "unknown" : subnetId, "cause", reason)).increment();
         }
+    }
+
+    @Override
+    public void launchBudget(double tasksPerSecond) {
+        launchRate = tasksPerSecond;
     }
 
     @Override

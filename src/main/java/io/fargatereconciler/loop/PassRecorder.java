@@ -34,6 +34,10 @@ public interface PassRecorder {
     default void stallStopped(ResourceKey group) {
     }
 
+    /** The launch budget's rate after a pass, in tasks per second (it halves on throttling, grows back slowly). */
+    default void launchBudget(double tasksPerSecond) {
+    }
+
     /** The subnets' health after a pass (for per-subnet gauges). */
     default void subnetHealth(SubnetHealthBook book, Instant now) {
     }

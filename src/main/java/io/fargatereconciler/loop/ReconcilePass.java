@@ -103,6 +103,7 @@ final class ReconcilePass {
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
         memory = subnets.afterPass(desired, leading, memory, planner, clock.instant());
+        recorder.launchBudget(memory.budget().tasksPerSecond(planner.config().launchBudget()));
         Plan after = planner.plan(desired, observed, memory, clock.instant());
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
         subnets.report(after.groups());
