@@ -1,7 +1,6 @@
 package io.fargatereconciler.sim;
 
 import java.time.Duration;
-import java.util.Random;
 
 /**
  * How long a Fargate task spends in each lifecycle state: a fixed time or a log-normal distribution given by its
@@ -48,11 +47,6 @@ public record LifecycleTimings(PhaseDuration provisioning, PhaseDuration pending
     /** The typical time from RunTask to RUNNING when nothing goes wrong: the sum of the start-up phases' medians. */
     public Duration startup() {
         return provisioning.median().plus(pending.median()).plus(activating.median());
-    }
-
-    /** One draw of the time from RunTask to RUNNING, each start-up phase drawn from {@code random}. */
-    public Duration sampleStartup(Random random) {
-        return provisioning.sample(random).plus(pending.sample(random)).plus(activating.sample(random));
     }
 
     /** The typical time from StopTask on a RUNNING task to STOPPED. */

@@ -179,34 +179,4 @@ class FailureScenariosOnSimulatorTest {
             throw new IllegalStateException("killed after RunTask reached ECS, before its answer was handled");
         }
     }
-
-    /** Passes every call to the real gateway; the scenarios above override one call. */
-    private static class DelegatingGateway implements EcsGateway {
-        private final EcsGateway real;
-
-        DelegatingGateway(EcsGateway real) {
-            this.real = real;
-        }
-
-        @Override
-        public LaunchResult runTask(Launch launch) {
-            return real.runTask(launch);
-        }
-
-        @Override
-        public StopResult stopTask(Stop stop) {
-            return real.stopTask(stop);
-        }
-
-        @Override
-        public io.fargatereconciler.aws.EcsResult<io.fargatereconciler.aws.TaskArnPage> listTasks(String cluster, String nextToken) {
-            return real.listTasks(cluster, nextToken);
-        }
-
-        @Override
-        public io.fargatereconciler.aws.EcsResult<io.fargatereconciler.aws.DescribedTasks> describeTasks(String cluster,
-                                                                                                       List<String> taskArns) {
-            return real.describeTasks(cluster, taskArns);
-        }
-    }
 }

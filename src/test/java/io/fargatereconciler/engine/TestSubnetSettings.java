@@ -15,7 +15,7 @@ record TestSubnetSettings(boolean steering, boolean testEni, StallSettings stall
     static final TestSubnetSettings NO_STEERING = new TestSubnetSettings(false, false, StallSettings.DEFAULTS);
     /** Stall detection on, probing of subnets without a recent start off. */
     static final StallSettings NO_PROBES = new StallSettings(true, 0.99, 1.5, Duration.ofSeconds(30),
-            Duration.ofMinutes(2), 20, 2000, 0, Duration.ofSeconds(5), Duration.ofMinutes(30));
+            Duration.ofSeconds(90), 100, 2000, 0, Duration.ofSeconds(5), Duration.ofMinutes(30));
 
     TestSubnetSettings(boolean steering, boolean testEni) {
         this(steering, testEni, StallSettings.DEFAULTS);

@@ -25,11 +25,11 @@ public interface StallConfig {
     Duration floor();
 
     /** The threshold is never above this; it is the threshold while too few starts are known. */
-    @WithDefault("2m")
+    @WithDefault("90s")
     Duration cap();
 
-    /** Recent starts needed before the threshold is learned rather than the cap. */
-    @WithDefault("20")
+    /** Recent starts needed before the threshold is learned rather than the cap; at least 1 / (1 - quantile). */
+    @WithDefault("100")
     int minSamples();
 
     /** Recent starts remembered across the account (a quarter of it per subnet). */

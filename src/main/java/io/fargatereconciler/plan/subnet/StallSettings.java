@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param quantile           which quantile of recent provisioning times (0.99)
  * @param factor             the threshold is this many times that quantile (1.5)
  * @param floor              never below this (30 s)
- * @param cap                never above this, and the threshold while too few starts are known (2 min); keep it well
+ * @param cap                never above this, and the threshold while too few starts are known (90 s); keep it well
  *                           under ECS's own provisioning timeout, which users see after 10 to 30 minutes
- * @param minSamples         starts needed before the threshold is learned rather than the cap (20)
+ * @param minSamples         starts needed before the threshold is learned rather than the cap (100); at least
+ *                           {@code 1 / (1 - quantile)}: fewer starts cannot tell that quantile
  * @param window             recent starts remembered across the account (2000; per subnet a quarter of it)
  * @param probeBatch         tasks a subnet without a recent successful start may have starting at once (2); 0 turns
  *                           probing off
@@ -28,7 +29,7 @@ public record StallSettings(boolean enabled, double quantile, double factor, Dur
                             int minSamples, int window, int probeBatch, Duration probeCheckInterval,
                             Duration recentSuccess) {
     public static final StallSettings DEFAULTS = new StallSettings(true, 0.99, 1.5, Duration.ofSeconds(30),
-            Duration.ofMinutes(2), 20, 2000, 2, Duration.ofSeconds(5), Duration.ofMinutes(30));
+            Duration.ofSeconds(90), 100, 2000, 2, Duration.ofSeconds(5), Duration.ofMinutes(30));
 
     public StallSettings {
         if (!(quantile > 0 && quantile < 1)) {
@@ -46,9 +47,11 @@ public record StallSettings(boolean enabled, double quantile, double factor, Dur
             throw new IllegalArgumentException("reconciler.stall.cap (" + cap + ") must not be below "
                     + "reconciler.stall.floor (" + floor + ")");
         }
-        if (minSamples < 1 || window < 4 * minSamples) {
-            throw new IllegalArgumentException("reconciler.stall: need min-samples >= 1 and window >= 4 x min-samples,"
-                    + " was " + minSamples + " and " + window);
+        long needed = Math.round(1 / (1 - quantile));
+        if (minSamples < needed || window < 4 * minSamples) {
+            throw new IllegalArgumentException("reconciler.stall: need min-samples >= 1 / (1 - quantile) = " + needed
+                    + " (fewer starts cannot tell that quantile) and window >= 4 x min-samples, was " + minSamples
+                    + " and " + window);
         }
         if (probeBatch < 0) {
             throw new IllegalArgumentException("reconciler.stall.probe-batch must not be negative");

@@ -38,20 +38,20 @@ class SubnetLearningTest {
 
     @Test
     void whileTooFewStartsAreKnownTheCapIsTheThreshold() {
-        SubnetLearning.Learned at90s = SubnetLearning.learn(SubnetHealthBook.EMPTY,
-                observed(T0, provisioning("t1", "subnet-b", T0.minusSeconds(90))), OWNER, T0);
-        SubnetLearning.Learned at130s = SubnetLearning.learn(SubnetHealthBook.EMPTY,
-                observed(T0, provisioning("t1", "subnet-b", T0.minusSeconds(130))), OWNER, T0);
+        SubnetLearning.Learned at80s = SubnetLearning.learn(SubnetHealthBook.EMPTY,
+                observed(T0, provisioning("t1", "subnet-b", T0.minusSeconds(80))), OWNER, T0);
+        SubnetLearning.Learned at100s = SubnetLearning.learn(SubnetHealthBook.EMPTY,
+                observed(T0, provisioning("t1", "subnet-b", T0.minusSeconds(100))), OWNER, T0);
 
-        assertThat(at90s.stalls()).isEmpty();
-        assertThat(at90s.stallsAt()).containsEntry("t1", T0.minusSeconds(90).plus(Duration.ofMinutes(2)));
-        assertThat(at130s.stalls()).containsKey("t1");
-        assertThat(at130s.stalls().get("t1").threshold().learned()).isFalse();
+        assertThat(at80s.stalls()).isEmpty();
+        assertThat(at80s.stallsAt()).containsEntry("t1", T0.minusSeconds(80).plusSeconds(90));
+        assertThat(at100s.stalls()).containsKey("t1");
+        assertThat(at100s.stalls().get("t1").threshold().learned()).as("the 90 s cap").isFalse();
     }
 
     @Test
     void aTaskPastTheLearnedThresholdIsAStallCountedOnceAgainstItsSubnetAtOnce() {
-        SubnetHealthBook book = SubnetLearning.learn(SubnetHealthBook.EMPTY, healthyStarts(60, "subnet-a"), OWNER,
+        SubnetHealthBook book = SubnetLearning.learn(SubnetHealthBook.EMPTY, healthyStarts(120, "subnet-a"), OWNER,
                 T0).book();
         ObservedState stuck = observed(T0.plusSeconds(10), provisioning("stuck", "subnet-b", T0.minusSeconds(35)));
 
@@ -62,7 +62,7 @@ class SubnetLearningTest {
         assertThat(stall.threshold().value()).as("1.5 x the p99 of 10-12 s starts, raised to the 30 s floor")
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(stall.stopReason()).startsWith("stalled in PROVISIONING for 45s in subnet-b, "
-                + "over the stall threshold 30s (1.5 x the p99 of 60 recent starts");
+                + "over the stall threshold 30s (1.5 x the p99 of 120 recent starts");
         assertThat(first.counted()).containsExactly(stall);
         assertThat(again.stalls()).containsKey("stuck");
         assertThat(again.counted()).as("counted once").isEmpty();
@@ -113,7 +113,7 @@ class SubnetLearningTest {
     private static ObservedState healthyStarts(int count, String subnet) {
         List<ObservedTask> tasks = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            tasks.add(started("h" + i, subnet, T0.minusSeconds(900 - i * 10L), Duration.ofSeconds(10 + i % 3)));
+            tasks.add(started("h" + i, subnet, T0.minusSeconds(1500 - i * 10L), Duration.ofSeconds(10 + i % 3)));
         }
         return observed(T0, tasks);
     }

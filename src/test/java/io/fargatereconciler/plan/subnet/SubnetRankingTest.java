@@ -13,7 +13,7 @@ class SubnetRankingTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final List<String> SUBNETS = List.of("subnet-a", "subnet-b", "subnet-c");
     static final SubnetHealthBook NO_PROBES = SubnetHealthBook.empty(SubnetHealthSettings.DEFAULTS.withStall(
-            new StallSettings(true, 0.99, 1.5, Duration.ofSeconds(30), Duration.ofMinutes(2), 20, 2000, 0,
+            new StallSettings(true, 0.99, 1.5, Duration.ofSeconds(30), Duration.ofSeconds(90), 100, 2000, 0,
                     Duration.ofSeconds(5), Duration.ofMinutes(30))));
 
     @Test
