@@ -6,6 +6,7 @@ import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -99,6 +100,11 @@ public final class ReconcileLoop {
     }
 
     /** Groups waiting on the work queue, due or not. */
+    /** What the planner knows about every subnet seen, as of the last pass (a snapshot, for the status API). */
+    public SubnetHealthBook subnetHealth() {
+        return pass.subnetHealth();
+    }
+
     public int queueDepth() {
         return queue.depth();
     }

@@ -17,6 +17,7 @@ import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import io.fargatereconciler.plan.StoppedCopy;
 import io.fargatereconciler.plan.subnet.Stall;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -139,6 +140,11 @@ final class ReconcilePass {
         } catch (NotLeaderException notLeader) {
             return false;
         }
+    }
+
+    /** The subnets' health in the planner's memory now. */
+    SubnetHealthBook subnetHealth() {
+        return memory.subnets();
     }
 
     /** Launched copies ECS does not list yet, over all groups. */
