@@ -67,8 +67,8 @@ public final class ReconcilerMetrics implements PassRecorder {
         this.subnetFreeIps = multiGauge("reconciler.subnet.free.ips",
                 "Free IP addresses of the subnet as EC2 DescribeSubnets last reported them");
         this.subnetAvoided = multiGauge("reconciler.subnet.health",
-                "Where the subnet ranks for launches: 0 healthy, 1 probing (no recent successful start), 2 suspect "
-                        + "(recent failure), 3 avoided");
+                "Where the subnet ranks for launches: 0 healthy, 0.5 probing (no recent successful start), 1 suspect "
+                        + "(recent failure), 2 avoided");
         this.stallThreshold = multiGauge("reconciler.stall.threshold.seconds",
                 "How long a task may stay in PROVISIONING in the subnet before it counts as stalled");
         this.stallStops = Counter.builder("reconciler.stall.stops")
@@ -153,7 +153,7 @@ public final class ReconcilerMetrics implements PassRecorder {
     public void subnetHealth(SubnetHealthBook book, Instant now) {
         List<SubnetStanding> standings = book.subnets().keySet().stream().map(id -> book.standing(id, now)).toList();
         subnetScore.register(rows(standings, SubnetStanding::score), true);
-        subnetAvoided.register(rows(standings, s -> s.tier().ordinal()), true);
+        subnetAvoided.register(rows(standings, ReconcilerMetrics::rank), true);
         stallThreshold.register(rows(standings, s -> book.stallThreshold(s.subnetId()).value().toMillis() / 1000.0),
                 true);
         subnetFreeIps.register(rows(standings.stream().filter(s -> s.health().freeIps() != null).toList(),
@@ -179,6 +179,16 @@ public final class ReconcilerMetrics implements PassRecorder {
         register(pending, groups, g -> g.status().copies().pending());
         register(backoffRemaining, groups, g -> g.status().backoffUntil() == null ? 0
                 : Math.max(0, Duration.between(now, g.status().backoffUntil()).toMillis() / 1000.0));
+    }
+
+    /** 0 healthy, 0.5 probing, 1 suspect, 2 avoided (probing fits between without moving the other values). */
+    private static double rank(SubnetStanding standing) {
+        return switch (standing.tier()) {
+            case HEALTHY -> 0;
+            case PROBING -> 0.5;
+            case SUSPECT -> 1;
+            case AVOIDED -> 2;
+        };
     }
 
     private static List<MultiGauge.Row<?>> rows(List<SubnetStanding> subnets, ToDoubleFunction<SubnetStanding> value) {

@@ -115,8 +115,9 @@ class SubnetSteeringOnSimulatorTest {
         assertThat(account.running()).isEqualTo(4);
         long afterStart = account.admin().apiCalls().calls("ec2:DescribeSubnets");
 
-        daemon.runFor(Duration.ofMinutes(10));
-        assertThat(account.admin().apiCalls().calls("ec2:DescribeSubnets")).as("steady state: ECS calls only")
+        daemon.runFor(Duration.ofMinutes(40));
+        assertThat(account.admin().apiCalls().calls("ec2:DescribeSubnets")).as("steady state: ECS calls only, also "
+                + "once the last starts are older than recent-success (30 min) and the subnets would be probed")
                 .isEqualTo(afterStart);
 
         account.admin().setFreeIps(BROKEN, 0);
