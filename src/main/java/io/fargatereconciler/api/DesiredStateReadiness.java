@@ -13,7 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness {@code desired-state}: DOWN until a good desired state is loaded. Once one is, a later broken edit
  * keeps it UP (the last good state stays in force; traffic must not be drained for a typo) and shows the errors
- * in the check's data.
+ * in the check's data. DOWN, with the reason, while the state in force could not be applied in full (an observer
+ * of the change failed, or the dev-mode simulator lacks what it names), until a new revision takes force.
  */
 @Readiness
 @ApplicationScoped
@@ -36,6 +37,10 @@ public class DesiredStateReadiness implements HealthCheck {
                         .withData("resources", good.state().resources().size()),
                 () -> response.down().withData("reason", status.lastAttemptAt().isPresent()
                         ? "no valid desired state has been loaded yet" : "the desired state has not been read yet"));
+        if (status.lastGood().isPresent() && !status.applyFailures().isEmpty()) {
+            response.down().withData("reason", "revision " + status.lastGoodOrNull().revision()
+                    + " is in force but could not be applied in full: " + String.join("; ", status.applyFailures()));
+        }
         List<ValidationError> errors = status.errors();
         if (!errors.isEmpty()) {
             response.withData("errors", errors.size());

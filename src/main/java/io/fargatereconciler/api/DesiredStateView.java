@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * The body of {@code GET /api/v1/desired-state}: the state in force ({@code inForce}, null before the first good
- * load), when the source (folder or S3 prefix) was last read, and the errors of that read (empty when it was good).
+ * load), when the source (folder or S3 prefix) was last read, the errors of that read (empty when it was good),
+ * and what could not be done with the state in force ({@code applyFailures}, empty when everything went through).
  */
 public record DesiredStateView(String path, InForce inForce, Instant lastAttemptAt, boolean latestAttemptValid,
-                               List<ValidationError> errors) {
+                               List<ValidationError> errors, List<String> applyFailures) {
 
     /** The last good load: its revision, when it was read, and what it declares. */
     public record InForce(String revision, Instant loadedAt, int files, int resources, int taskGroups, int jobs,
@@ -27,6 +28,6 @@ public record DesiredStateView(String path, InForce inForce, Instant lastAttempt
     static DesiredStateView of(DesiredStateStatus status) {
         return new DesiredStateView(status.path(), status.lastGood().map(InForce::of).orElse(null),
                 status.lastAttemptAt().orElse(null), status.lastAttemptAt().isPresent() && status.errors().isEmpty(),
-                status.errors());
+                status.errors(), status.applyFailures());
     }
 }

@@ -5,6 +5,7 @@ import io.fargatereconciler.loop.GroupReport;
 import io.fargatereconciler.loop.GroupStatusBook;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.StopCause;
+import io.fargatereconciler.plan.Hold;
 import io.fargatereconciler.plan.job.JobRunResult;
 import io.fargatereconciler.plan.subnet.SubnetFailureKind;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
@@ -19,10 +20,14 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The reconciler's Prometheus metrics ({@code /q/metrics}): counters pushed as the loop goes, per-group gauges
@@ -41,6 +46,7 @@ public final class ReconcilerMetrics implements PassRecorder {
     private final MultiGauge running;
     private final MultiGauge pending;
     private final MultiGauge backoffRemaining;
+    private final MultiGauge held;
     private final MultiGauge subnetScore;
     private final MultiGauge subnetFreeIps;
     private final MultiGauge subnetAvoided;
@@ -62,6 +68,8 @@ public final class ReconcilerMetrics implements PassRecorder {
         this.pending = multiGauge("reconciler.group.pending.copies", "Live copies not RUNNING yet");
         this.backoffRemaining = multiGauge("reconciler.group.backoff.remaining.seconds",
                 "Seconds until the group's next launch attempt after failures (0 when none is waiting)");
+        this.held = multiGauge("reconciler.groups.held",
+                "Groups launching fewer copies than are missing, by why (hold: BUDGET, BACKOFF, PAUSED, ...)");
         this.subnetScore = multiGauge("reconciler.subnet.failure.score",
                 "Decaying ENI/IP failure score of the subnet (healthy below reconciler.subnets.healthy-below)");
         this.subnetFreeIps = multiGauge("reconciler.subnet.free.ips",
@@ -179,6 +187,12 @@ public final class ReconcilerMetrics implements PassRecorder {
         register(pending, groups, g -> g.status().copies().pending());
         register(backoffRemaining, groups, g -> g.status().backoffUntil() == null ? 0
                 : Math.max(0, Duration.between(now, g.status().backoffUntil()).toMillis() / 1000.0));
+        Map<String, Long> holds = groups.stream().collect(
+                Collectors.groupingBy(g -> g.status().hold().name(), TreeMap::new, Collectors.counting()));
+        held.register(Arrays.stream(Hold.values()).filter(hold -> hold != Hold.NONE)
+                .<MultiGauge.Row<?>>map(hold -> MultiGauge.Row.of(Tags.of("hold", hold.name()),
+                        holds.getOrDefault(hold.name(), 0L)))
+                .toList(), true);
     }
 
     /** 0 healthy, 0.5 probing, 1 suspect, 2 avoided (probing fits between without moving the other values). */

@@ -7,14 +7,21 @@ import java.time.Instant;
 public final class HeldLease {
     private final LockItem lock;
     private final Instant since;
+    private final long term;
 
-    HeldLease(LockItem lock, Instant since) {
+    HeldLease(LockItem lock, Instant since, long term) {
         this.lock = lock;
         this.since = since;
+        this.term = term;
     }
 
     LockItem lock() {
         return lock;
+    }
+
+    /** The leader term this acquisition began: greater than every earlier holder's. Fences the state items. */
+    public long term() {
+        return term;
     }
 
     /** When this replica acquired the lease. */
@@ -24,6 +31,7 @@ public final class HeldLease {
 
     @Override
     public String toString() {
-        return "lease " + lock.getPartitionKey() + " held by " + lock.getOwnerName() + " since " + since;
+        return "lease " + lock.getPartitionKey() + " held by " + lock.getOwnerName() + " since " + since + " (term "
+                + term + ")";
     }
 }

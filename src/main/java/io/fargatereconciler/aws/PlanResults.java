@@ -32,10 +32,8 @@ final class PlanResults {
         if (failure instanceof EcsResult.Throttled<?>) {
             return LaunchResult.throttled(failure.describe());
         }
-        if (failure instanceof EcsResult.Rejected<?> rejected) {
-            return "ConflictException".equals(rejected.errorCode())
-                    ? LaunchResult.tokenConflict(failure.describe())
-                    : LaunchResult.rejected(failure.describe());
+        if (failure instanceof EcsResult.Rejected<?>) {
+            return LaunchResult.rejected(failure.describe()); // a ConflictException is answered by the gateway itself
         }
         return LaunchResult.serverError(failure.describe());
     }

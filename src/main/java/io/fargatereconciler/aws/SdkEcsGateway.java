@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ConflictException;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListTasksResponse;
@@ -48,7 +49,14 @@ public final class SdkEcsGateway implements EcsGateway {
     public LaunchResult runTask(Launch launch) {
         EcsResult<LaunchResult> result = guarded("RunTask", () -> {
             requirePermit("RunTask");
-            RunTaskResponse response = ecs.runTask(RunTaskRequests.of(launch, ownerId));
+            RunTaskResponse response;
+            try {
+                response = ecs.runTask(RunTaskRequests.of(launch, ownerId));
+            } catch (ConflictException conflict) {
+                // the token landed before with other parameters: ECS names that call's tasks, which we follow
+                return LaunchResult.tokenConflict(EcsErrors.toResult("RunTask", conflict).describe(),
+                        conflict.hasResourceIds() ? conflict.resourceIds() : List.of());
+            }
             String cluster = launch.task().cluster();
             List<ObservedTask> tasks = response.tasks().stream()
                     .map(task -> EcsTaskMapper.toObservedTask(cluster, task)).toList();

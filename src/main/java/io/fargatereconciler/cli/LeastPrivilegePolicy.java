@@ -35,8 +35,8 @@ final class LeastPrivilegePolicy {
     static final List<String> NOTIFY = List.of("sns:Publish");
     static final List<String> EVENTS = List.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
             "sqs:GetQueueAttributes", "sqs:ReceiveMessage");
-    static final List<String> LEASE = List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem",
-            "dynamodb:UpdateItem");
+    /** The lease (lock client), the run ledger and the launch intents: conditional writes and consistent reads. */
+    static final List<String> STATE = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     static final List<String> LIST_DESIRED_STATE = List.of("s3:ListBucket");
     static final List<String> READ_DESIRED_STATE = List.of("s3:GetObject");
 
@@ -80,7 +80,7 @@ final class LeastPrivilegePolicy {
             add("PublishNotifications", NOTIFY, List.copyOf(topics), null);
         }
         options.eventsQueue().ifPresent(queue -> add("ConsumeTaskStateEvents", EVENTS, queue, null));
-        options.leaderTable().ifPresent(table -> add("HoldTheLeaderLease", LEASE, table, null));
+        options.stateTable().ifPresent(table -> add("KeepLeaderState", STATE, table, null));
         options.s3Source().ifPresent(this::addDesiredStateBucket);
         if (options.account().isEmpty() || options.region().isEmpty()) {
             warnings.add("clusters and task definitions named without an ARN match any "

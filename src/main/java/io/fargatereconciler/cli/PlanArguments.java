@@ -16,7 +16,9 @@ sealed interface PlanArguments {
             DescribeTasks only) and prints what the daemon would do per group, starting from a fresh memory.
             The ECS endpoint, region and credentials come from the standard AWS SDK settings (AWS_REGION,
             AWS_PROFILE, AWS_ENDPOINT_URL_ECS...) unless given here.
-            Exit status: 0 nothing to do, 2 changes pending, 1 invalid desired state or ECS error, 2 usage error.
+            Exit status: 0 nothing to do, 2 changes pending (something to launch or stop), 3 nothing to launch or
+            stop now but a group is held short of its copies (a "= wait" line says why), 1 invalid desired state or
+            ECS error, 2 usage error.
 
               --endpoint-url URL   the ECS endpoint, e.g. a VPC endpoint or the simulator
               --region REGION      the region (default: the SDK's region chain)

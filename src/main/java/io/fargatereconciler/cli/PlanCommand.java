@@ -32,6 +32,8 @@ public final class PlanCommand {
     public static final int FAILED = 1;
     public static final int CHANGES_PENDING = 2;
     public static final int USAGE_ERROR = 2;
+    /** Nothing to launch or stop now, but some group is held short of its desired copies (see its "= wait" line). */
+    public static final int HELD = 3;
 
     private PlanCommand() {
     }
@@ -94,6 +96,9 @@ public final class PlanCommand {
         PlanReport report = new PlanReport(desired, plan, now);
         out.print(report.text(run.folder().toString()));
         out.flush();
-        return report.changesPending() ? CHANGES_PENDING : NO_CHANGES;
+        if (report.changesPending()) {
+            return CHANGES_PENDING;
+        }
+        return report.held() ? HELD : NO_CHANGES;
     }
 }

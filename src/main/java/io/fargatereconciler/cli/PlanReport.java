@@ -25,9 +25,14 @@ final class PlanReport {
         this.now = now;
     }
 
-    /** True when some group would launch, stop, roll or is held short of its desired copies. */
+    /** True when the daemon would launch or stop something now. */
     boolean changesPending() {
-        return !plan.actions().isEmpty() || plan.groups().values().stream().anyMatch(PlanReport::unsettled);
+        return !plan.actions().isEmpty();
+    }
+
+    /** True when nothing is to launch or stop now but some group is held back short of its desired copies. */
+    boolean held() {
+        return !changesPending() && plan.groups().values().stream().anyMatch(PlanReport::unsettled);
     }
 
     String text(String folder) {
@@ -102,6 +107,11 @@ final class PlanReport {
     }
 
     private String summary() {
+        if (held()) {
+            long groups = plan.groups().values().stream().filter(PlanReport::unsettled).count();
+            return "Nothing to launch or stop now: " + groups + (groups == 1 ? " group is" : " groups are")
+                    + " held short of the desired copies (see \"= wait\"); the daemon launches once the hold ends.\n";
+        }
         if (!changesPending()) {
             return "No changes: every group has its desired copies.\n";
         }

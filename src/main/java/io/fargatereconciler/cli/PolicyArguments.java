@@ -10,7 +10,7 @@ import java.util.Optional;
 sealed interface PolicyArguments {
     String USAGE = """
             Usage: policy [--account ID] [--region REGION] [--pass-role ARN]... [--topic ARN]...
-                          [--events QUEUE_ARN] [--leader-table TABLE_ARN] [--s3-source S3_URI] [--test-eni]
+                          [--events QUEUE_ARN] [--state-table TABLE_ARN] [--s3-source S3_URI] [--test-eni]
                           FOLDER
 
             Prints the least-privilege IAM policy (JSON) for the reconciler's task role: RunTask only for the
@@ -23,7 +23,8 @@ sealed interface PolicyArguments {
                                     without it the policy holds a placeholder iam:PassRole statement
               --topic ARN           an SNS topic besides those in spec.notifications.topicArn (repeatable)
               --events QUEUE_ARN    the SQS queue of ECS task-state events (reconciler.events.queue-url)
-              --leader-table ARN    the DynamoDB lease table (reconciler.leader.table)
+              --state-table ARN     the DynamoDB state table: lease, run ledger, launch intents
+                                    (reconciler.state.table; --leader-table is its deprecated name)
               --s3-source S3_URI    the daemon reads its desired state from s3://bucket/prefix
                                     (reconciler.desired-state.path): s3:ListBucket on that prefix only,
                                     s3:GetObject on the keys under it
@@ -47,7 +48,7 @@ sealed interface PolicyArguments {
         List<String> passRoles = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         String eventsQueue = null;
-        String leaderTable = null;
+        String stateTable = null;
         S3Location s3Source = null;
         boolean testEni = false;
         for (int i = 0; i < args.size(); i++) {
@@ -94,7 +95,7 @@ sealed interface PolicyArguments {
                 }
                 case "--topic" -> topics.add(value);
                 case "--events" -> eventsQueue = value;
-                case "--leader-table" -> leaderTable = value;
+                case "--state-table", "--leader-table" -> stateTable = value;
                 case "--s3-source" -> {
                     if (!S3Location.isS3(value)) {
                         return new Wrong("--s3-source must be an s3://bucket/prefix URI, not " + value);
@@ -114,7 +115,7 @@ sealed interface PolicyArguments {
             return new Wrong("name the desired-state folder, e.g. policy desired-state/");
         }
         return new Run(folder, new PolicyOptions(Optional.ofNullable(account), Optional.ofNullable(region), passRoles,
-                topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(leaderTable),
+                topics, Optional.ofNullable(eventsQueue), Optional.ofNullable(stateTable),
                 Optional.ofNullable(s3Source), testEni));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code testEni}: the test-ENI diagnosis ({@code reconciler.diagnostics.test-eni}) is on.
  */
 record PolicyOptions(Optional<String> account, Optional<String> region, List<String> passRoles, List<String> topics,
-                     Optional<String> eventsQueue, Optional<String> leaderTable, Optional<S3Location> s3Source,
+                     Optional<String> eventsQueue, Optional<String> stateTable, Optional<S3Location> s3Source,
                      boolean testEni) {
     PolicyOptions {
         passRoles = List.copyOf(passRoles);
@@ -18,7 +18,7 @@ record PolicyOptions(Optional<String> account, Optional<String> region, List<Str
 
     /** Options with the test-ENI diagnosis off. */
     PolicyOptions(Optional<String> account, Optional<String> region, List<String> passRoles, List<String> topics,
-                  Optional<String> eventsQueue, Optional<String> leaderTable, Optional<S3Location> s3Source) {
-        this(account, region, passRoles, topics, eventsQueue, leaderTable, s3Source, false);
+                  Optional<String> eventsQueue, Optional<String> stateTable, Optional<S3Location> s3Source) {
+        this(account, region, passRoles, topics, eventsQueue, stateTable, s3Source, false);
     }
 }

@@ -57,11 +57,35 @@ public class DesiredStateStore {
             LoadResult.Valid valid = after.lastGoodOrNull();
             LOG.infof("desired state %s: revision %s in force, %d resources from %d files", after.path(),
                     valid.revision(), valid.state().resources().size(), valid.files());
-            changed.accept(new DesiredStateChanged(before.lastGood().map(LoadResult.Valid::state).orElse(null),
+            announce(new DesiredStateChanged(before.lastGood().map(LoadResult.Valid::state).orElse(null),
                     valid.state(), valid.revision()));
         } else if (!before.errors().isEmpty()) {
             LOG.infof("desired state %s: errors cleared, revision %s still in force", after.path(),
                     after.lastGoodOrNull().revision());
+        }
+    }
+
+    /**
+     * Says that a part of the daemon could not do what revision {@code revision} needs (which part, what is missing
+     * and why, in one sentence). Readiness {@code desired-state} shows it until a new revision takes force; a
+     * report about a revision no longer in force is dropped. The caller logs it.
+     */
+    public void reportApplyFailure(String revision, String failure) {
+        status.updateAndGet(current -> current.withApplyFailure(revision, failure));
+    }
+
+    /**
+     * Tells the observers of {@link DesiredStateChanged}. None of them may stop the daemon (this runs during
+     * start-up too): a failure is logged and kept as an apply failure of the revision, and the state stays in force.
+     */
+    private void announce(DesiredStateChanged event) {
+        try {
+            changed.accept(event);
+        } catch (RuntimeException failure) {
+            LOG.errorf(failure, "desired state %s: revision %s is in force, but an observer of the change failed: %s;"
+                    + " the daemon runs on, readiness desired-state is DOWN until a new revision takes force",
+                    status.get().path(), event.revision(), failure);
+            reportApplyFailure(event.revision(), "an observer of the change failed: " + failure);
         }
     }
 

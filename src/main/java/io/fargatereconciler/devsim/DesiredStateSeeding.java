@@ -4,115 +4,188 @@ import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.DesiredStateChanged;
 import io.fargatereconciler.desired.DesiredStateStore;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.EcsException;
 
 /**
  * Dev-mode convenience: makes the embedded simulator hold every cluster and task definition revision the desired
  * state names (CreateCluster, RegisterTaskDefinition up to the named revision), so {@code ./mvnw quarkus:dev}
- * runs any desired-state folder without a hand-written simulator seed. Does nothing unless the simulator is on.
+ * runs any desired-state folder without a hand-written simulator seed. Its calls are retried while the simulator
+ * throttles them ({@link ThrottleRetry}), so a revision above the simulator's burst of 50 calls takes a few
+ * seconds rather than failing. It never stops the daemon: what it cannot create is logged and reported to the
+ * store, so readiness {@code desired-state} names it. Does nothing unless the simulator is on.
  */
 @ApplicationScoped
 public class DesiredStateSeeding {
     private static final Logger LOG = Logger.getLogger(DesiredStateSeeding.class);
+    /** About 50 s of calls at the simulator's published rate of 20 a second. */
+    static final int MOST_REVISIONS = 1000;
 
     private final Instance<EmbeddedSimulator> simulator;
     private final Instance<EcsClient> ecs;
     private final DesiredStateStore store;
+    private final InstantSource clock;
 
     @Inject
-    public DesiredStateSeeding(Instance<EmbeddedSimulator> simulator, Instance<EcsClient> ecs, DesiredStateStore store) {
+    public DesiredStateSeeding(Instance<EmbeddedSimulator> simulator, Instance<EcsClient> ecs, DesiredStateStore store,
+                               InstantSource clock) {
         this.simulator = simulator;
         this.ecs = ecs;
         this.store = store;
+        this.clock = clock;
     }
 
-    /** Before the loop starts (lower priority runs first), so its first pass finds the clusters. */
-    void onStart(@Observes @Priority(1) StartupEvent event) {
-        store.current().ifPresent(this::seed);
-    }
-
-    /** Before the loop is told of the change (lower priority runs first), so the pass it triggers finds them. */
+    /**
+     * Before the loop is told of the change (lower priority runs first), so the pass it triggers finds them. This
+     * also runs for the first load, during start-up.
+     */
     void onChange(@Observes @Priority(1) DesiredStateChanged changed) {
-        seed(changed.current());
-    }
-
-    private void seed(DesiredState desired) {
         if (!simulator.isResolvable()) {
             return;
         }
+        List<String> missing = seed(changed.current());
+        if (!missing.isEmpty()) {
+            String failure = "the embedded simulator lacks " + String.join("; ", missing);
+            LOG.warnf("simulator: gave up seeding revision %s of the desired state: %s. The daemon runs on and "
+                    + "readiness desired-state names these until a new revision takes force; groups that need them "
+                    + "fail to launch. Restart to seed again; a ThrottlingException means the simulator's limits "
+                    + "(faults.throttling in reconciler.simulator.config) are too low", changed.revision(), failure);
+            store.reportApplyFailure(changed.revision(), failure);
+        }
+    }
+
+    /** Creates what is missing; returns what could not be created, each with the reason. */
+    private List<String> seed(DesiredState desired) {
         EcsClient client = ecs.get();
-        Set<String> clusters = new TreeSet<>();
-        for (DesiredResource resource : desired.resources().values()) {
-            clusters.add(nameOf(resource.task().cluster()));
-            ensureTaskDefinition(client, resource.task().taskDefinition(), containerNames(resource));
+        ThrottleRetry calls = new ThrottleRetry(clock);
+        Set<String> clusters = desired.resources().values().stream()
+                .map(resource -> nameOf(resource.task().cluster())).collect(Collectors.toCollection(TreeSet::new));
+        List<String> missing = new ArrayList<>(ensureClusters(client, calls, clusters));
+        for (TaskDefinitionWanted wanted : TaskDefinitionWanted.of(desired)) {
+            ensureTaskDefinition(client, calls, wanted).ifPresent(missing::add);
         }
-        clusters.forEach(cluster -> ensureCluster(client, cluster));
+        return missing;
     }
 
-    private static void ensureCluster(EcsClient client, String cluster) {
-        boolean exists = client.describeClusters(r -> r.clusters(cluster)).clusters().stream()
-                .anyMatch(c -> "ACTIVE".equals(c.status()));
-        if (!exists) {
-            client.createCluster(r -> r.clusterName(cluster));
-            LOG.infof("simulator: created cluster %s", cluster);
+    private static List<String> ensureClusters(EcsClient client, ThrottleRetry calls, Set<String> clusters) {
+        if (clusters.isEmpty()) {
+            return List.of();
         }
-    }
-
-    /** Registers revisions of the family until the named one exists (a bare family needs any revision). */
-    private static void ensureTaskDefinition(EcsClient client, String reference, List<String> containers) {
-        String familyAndRevision = nameOf(reference);
-        int colon = familyAndRevision.lastIndexOf(':');
-        String family = colon < 0 ? familyAndRevision : familyAndRevision.substring(0, colon);
-        int wanted = colon < 0 ? 1 : Integer.parseInt(familyAndRevision.substring(colon + 1));
-        if (colon < 0 ? familyExists(client, family) : revisionExists(client, familyAndRevision)) {
-            return;
-        }
-        int registered = 0;
-        while (registered < wanted) {
-            registered = client.registerTaskDefinition(r -> r.family(family)
-                    .requiresCompatibilities(Compatibility.FARGATE).networkMode("awsvpc").cpu("256").memory("512")
-                    .containerDefinitions(containers.stream().map(name -> ContainerDefinition.builder().name(name)
-                            .image("public.ecr.aws/docker/library/busybox:latest").essential(true).build()).toList()))
-                    .taskDefinition().revision();
-        }
-        LOG.infof("simulator: registered task definition %s:%d", family, registered);
-    }
-
-    private static boolean revisionExists(EcsClient client, String familyAndRevision) {
+        Set<String> active;
         try {
-            client.describeTaskDefinition(r -> r.taskDefinition(familyAndRevision));
+            active = calls.call(() -> client.describeClusters(r -> r.clusters(clusters))).clusters().stream()
+                    .filter(c -> "ACTIVE".equals(c.status())).map(Cluster::clusterName).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            return List.of("clusters " + String.join(", ", clusters) + " (could not be listed: " + reason(e) + ")");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String cluster : clusters) {
+            if (active.contains(cluster)) {
+                continue;
+            }
+            try {
+                calls.call(() -> client.createCluster(r -> r.clusterName(cluster)));
+                LOG.infof("simulator: created cluster %s", cluster);
+            } catch (RuntimeException e) {
+                missing.add("cluster " + cluster + " (" + reason(e) + ")");
+            }
+        }
+        return missing;
+    }
+
+    /** Registers revisions of the family until the named one exists; empty when it does, else what is missing. */
+    private static Optional<String> ensureTaskDefinition(EcsClient client, ThrottleRetry calls,
+                                                         TaskDefinitionWanted wanted) {
+        if (wanted.target() > MOST_REVISIONS) {
+            return Optional.of("task definition " + wanted + " (dev mode registers at most " + MOST_REVISIONS
+                    + " revisions of a family; name a lower revision, or list the task definition with its revision"
+                    + " under taskDefinitions in a simulator config file, reconciler.simulator.config)");
+        }
+        int before = 0;
+        int latest = 0;
+        int retriedBefore = calls.retried();
+        try {
+            before = latestRevision(client, calls, wanted.family());
+            latest = before;
+            if (latest >= wanted.target()) {
+                return revisionExists(client, calls, wanted, latest) ? Optional.empty() : Optional.of("task definition "
+                        + wanted + " (the family is already at revision " + latest + " and revisions only grow)");
+            }
+            while (latest < wanted.target()) {
+                latest = register(client, calls, wanted);
+            }
+            LOG.infof("simulator: task definition family %s: registered revisions %d to %d for %s (%d calls "
+                    + "throttled and retried)", wanted.family(), before + 1, latest, wanted, calls.retried() - retriedBefore);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            String registered = latest > before ? "registered revisions " + (before + 1) + " to " + latest
+                    : "registered none";
+            LOG.warnf("simulator: task definition family %s: %s for %s, then gave up: %s", wanted.family(),
+                    registered, wanted, reason(e));
+            return Optional.of("task definition " + wanted + " (the family has " + (latest == 0 ? "no revision"
+                    : "revisions up to " + latest) + ": " + reason(e) + ")");
+        }
+    }
+
+    /** The family's latest revision, 0 when it has none. */
+    private static int latestRevision(EcsClient client, ThrottleRetry calls, String family) {
+        try {
+            return calls.call(() -> client.describeTaskDefinition(r -> r.taskDefinition(family))).taskDefinition()
+                    .revision();
+        } catch (ClientException noSuchFamily) {
+            return 0;
+        }
+    }
+
+    private static boolean revisionExists(EcsClient client, ThrottleRetry calls, TaskDefinitionWanted wanted,
+                                          int latest) {
+        if (wanted.anyRevision() || latest == wanted.target()) {
             return true;
-        } catch (EcsException notThere) {
+        }
+        try {
+            calls.call(() -> client.describeTaskDefinition(r -> r.taskDefinition(wanted.toString())));
+            return true;
+        } catch (ClientException noSuchRevision) {
             return false;
         }
     }
 
-    private static boolean familyExists(EcsClient client, String family) {
-        return client.listTaskDefinitions(r -> r.familyPrefix(family)).taskDefinitionArns().stream()
-                .anyMatch(arn -> arn.substring(arn.lastIndexOf('/') + 1).startsWith(family + ":"));
+    private static int register(EcsClient client, ThrottleRetry calls, TaskDefinitionWanted wanted) {
+        List<ContainerDefinition> containers = wanted.containers().stream().map(name -> ContainerDefinition.builder()
+                .name(name).image("public.ecr.aws/docker/library/busybox:latest").essential(true).build()).toList();
+        return calls.call(() -> client.registerTaskDefinition(r -> r.family(wanted.family())
+                .requiresCompatibilities(Compatibility.FARGATE).networkMode("awsvpc").cpu("256").memory("512")
+                .containerDefinitions(containers))).taskDefinition().revision();
     }
 
-    /** The containers the resource's overrides name (they must exist in the task definition), or one "app". */
-    private static List<String> containerNames(DesiredResource resource) {
-        List<String> names = resource.task().overrides().containers().stream().map(c -> c.name()).distinct().toList();
-        return names.isEmpty() ? List.of("app") : names;
+    private static String reason(RuntimeException e) {
+        return e instanceof SdkServiceException refused ? ThrottleRetry.describe(refused) : e.getMessage();
     }
 
     /** The last path element of an ARN (cluster/NAME, task-definition/NAME:REV), or the name itself. */
-    private static String nameOf(String nameOrArn) {
+    static String nameOf(String nameOrArn) {
         return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+    }
+
+    /** The containers the resource's overrides name (they must exist in the task definition). */
+    static List<String> containerNames(DesiredResource resource) {
+        return resource.task().overrides().containers().stream().map(c -> c.name()).distinct().toList();
     }
 }

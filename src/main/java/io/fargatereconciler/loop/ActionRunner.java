@@ -2,8 +2,11 @@ package io.fargatereconciler.loop;
 
 import io.fargatereconciler.aws.EcsGateway;
 import io.fargatereconciler.aws.MutationRefused;
+import io.fargatereconciler.desired.Kind;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
+import io.fargatereconciler.loop.state.DurableState;
+import io.fargatereconciler.loop.state.StateWriteRefused;
 import io.fargatereconciler.observe.StopClassifier;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Action;
@@ -26,8 +29,9 @@ import org.jboss.logging.Logger;
  * Carries out a plan's actions through the gateway, in order, folding each result into the planner's memory and
  * logging one line per decision. Stops early on shutdown, when this replica stops leading (checked right before every
  * RunTask and StopTask, and by the gateway again before every attempt of one, retries included: {@link MutationRefused}),
- * and after a throttled or failed ECS call (the planner pauses the loop; the remaining actions are re-planned next
- * pass).
+ * when the state table refuses this replica's launch intent (another replica leads: {@link StateWriteRefused}) or
+ * cannot record it, and after a throttled or failed ECS call (the planner pauses the loop; the remaining actions are
+ * re-planned next pass).
  */
 final class ActionRunner {
     private static final Logger LOG = Logger.getLogger(ActionRunner.class);
@@ -38,8 +42,10 @@ final class ActionRunner {
     private final PassRecorder recorder;
     private final InstantSource clock;
     private final Leadership leadership;
+    private final DurableState durable;
 
-    ActionRunner(ReconcilePassParts parts, InstantSource clock) {
+    ActionRunner(ReconcilePassParts parts, InstantSource clock, DurableState durable) {
+        this.durable = durable;
         this.ecs = parts.ecs();
         this.observer = parts.observer();
         this.status = parts.status();
@@ -57,22 +63,30 @@ final class ActionRunner {
         PlannerMemory next = memory;
         for (int i = 0; i < actions.size(); i++) {
             if (stopping.getAsBoolean()) {
-                LOG.infof("action=skip count=%d reason=\"shutting down: nothing new is launched or stopped\"",
-                        actions.size() - i);
+                DecisionLine.action("skip").with("count", actions.size() - i)
+                        .quoted("reason", "shutting down: nothing new is launched or stopped").info(LOG);
                 folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
                 return;
             }
             try {
                 leadership.ensureLeader();
             } catch (NotLeaderException notLeader) {
-                LOG.warnf("action=skip count=%d reason=\"%s; the leader acts, this replica only observes\"",
-                        actions.size() - i, notLeader.getMessage());
+                DecisionLine.action("skip").with("count", actions.size() - i)
+                        .quoted("reason", notLeader.getMessage() + "; the leader acts, this replica only observes")
+                        .warn(LOG);
                 return;
             }
             boolean ecsTroubled;
             try {
                 if (actions.get(i) instanceof Launch launch) {
+                    if (!recordIntent(launch, actions.size() - i)) {
+                        folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
+                        return;
+                    }
                     LaunchResult result = ecs.runTask(launch);
+                    if (launch.group().kind() == Kind.TaskGroup) {
+                        durable.afterLaunch(launch, result);
+                    }
                     next = planner.afterLaunch(next, launch, result, clock.instant());
                     folded.accept(next);
                     record(launch, result);
@@ -88,16 +102,43 @@ final class ActionRunner {
                             || result.outcome() == StopResult.Outcome.SERVER_ERROR;
                 }
             } catch (MutationRefused refused) {
-                LOG.warnf("action=skip count=%d reason=\"%s\"", actions.size() - i, refused.getMessage());
+                DecisionLine.action("skip").with("count", actions.size() - i).quoted("reason", refused.getMessage())
+                        .warn(LOG);
                 folded.accept(notSent(actions.subList(i, actions.size()), next, planner));
+                return;
+            } catch (StateWriteRefused deposed) {
+                DecisionLine.action("skip").with("count", actions.size() - i - 1).quoted("reason", deposed.getMessage())
+                        .warn(LOG);
                 return;
             }
             if (ecsTroubled && i < actions.size() - 1) {
-                LOG.warnf("action=pause skipped=%d reason=\"ECS throttled or failed a call; the remaining actions are "
-                        + "re-planned next pass\"", actions.size() - i - 1);
+                DecisionLine.action("pause").with("skipped", actions.size() - i - 1).quoted("reason",
+                        "ECS throttled or failed a call; the remaining actions are re-planned next pass").warn(LOG);
                 folded.accept(notSent(actions.subList(i + 1, actions.size()), next, planner));
                 return;
             }
+        }
+    }
+
+    /**
+     * Writes a TaskGroup launch's intent to the state store before its RunTask (a Job's run is already in the run
+     * ledger). False when it could not be written: the call is not sent. Throws {@link StateWriteRefused} when the
+     * store says another replica leads now.
+     */
+    private boolean recordIntent(Launch launch, int remaining) {
+        if (launch.group().kind() != Kind.TaskGroup) {
+            return true;
+        }
+        try {
+            durable.beforeLaunch(launch, clock.instant());
+            return true;
+        } catch (StateWriteRefused deposed) {
+            throw deposed;
+        } catch (RuntimeException unavailable) {
+            DecisionLine.group(launch.group(), "skip").with("count", remaining).quoted("reason", "the launch intent"
+                    + " could not be recorded (" + unavailable.getMessage() + "), so RunTask is not sent; the next pass"
+                    + " plans again").warn(LOG);
+            return false;
         }
     }
 
@@ -127,15 +168,23 @@ final class ActionRunner {
                 status.event(launch.group(), new GroupEvent(now, "LaunchFailed", reason, failure.arn()));
                 status.error(launch.group(), "RunTask failure: " + reason, now);
             }
-            LOG.infof("group=%s action=launch count=%d started=%d failures=%d result=%s subnets=%s token=%s reason=\"%s\"",
-                    launch.group(), launch.count(), result.taskArns().size(), result.failures().size(), outcome,
-                    launch.subnets(), launch.clientToken(), launch.reason());
+            DecisionLine.group(launch.group(), "launch").with("count", launch.count())
+                    .with("started", result.taskArns().size()).with("failures", result.failures().size())
+                    .with("result", outcome).with("subnets", launch.subnets()).with("token", launch.clientToken())
+                    .quoted("reason", launch.reason()).info(LOG);
+        } else if (result.outcome() == LaunchResult.Outcome.TOKEN_CONFLICT && !result.taskArns().isEmpty()) {
+            observer.rememberLaunched(launch.task().cluster(), result.taskArns()); // followed to their end
+            DecisionLine.group(launch.group(), "launch").with("count", launch.count()).with("result", outcome)
+                    .with("adopted", result.taskArns()).with("token", launch.clientToken())
+                    .quoted("reason", launch.reason()).quoted("error", result.message()
+                            + "; the tasks ECS named for this token are followed instead of launching again").info(LOG);
         } else {
             if (result.message() != null) {
                 status.error(launch.group(), "launch: " + result.message(), now);
             }
-            LOG.warnf("group=%s action=launch count=%d result=%s token=%s reason=\"%s\" error=\"%s\"", launch.group(),
-                    launch.count(), outcome, launch.clientToken(), launch.reason(), result.message());
+            DecisionLine.group(launch.group(), "launch").with("count", launch.count()).with("result", outcome)
+                    .with("token", launch.clientToken()).quoted("reason", launch.reason())
+                    .quoted("error", result.message()).warn(LOG);
         }
     }
 
@@ -151,13 +200,14 @@ final class ActionRunner {
         }
         if (result.outcome() == StopResult.Outcome.STOPPED) {
             status.event(stop.group(), new GroupEvent(now, "StopRequested", stop.reason(), stop.taskArn()));
-            LOG.infof("group=%s action=stop task=%s result=ok reason=\"%s\"", stop.group(), stop.taskArn(), stop.reason());
+            DecisionLine.group(stop.group(), "stop").with("task", stop.taskArn()).with("result", "ok")
+                    .quoted("reason", stop.reason()).info(LOG);
         } else {
             if (result.message() != null) {
                 status.error(stop.group(), "stop: " + result.message(), now);
             }
-            LOG.warnf("group=%s action=stop task=%s result=%s reason=\"%s\" error=\"%s\"", stop.group(), stop.taskArn(),
-                    outcome, stop.reason(), result.message());
+            DecisionLine.group(stop.group(), "stop").with("task", stop.taskArn()).with("result", outcome)
+                    .quoted("reason", stop.reason()).quoted("error", result.message()).warn(LOG);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.fargatereconciler.aws.SdkEc2Gateway;
 import io.fargatereconciler.aws.SdkEcsGateway;
 import io.fargatereconciler.desired.DesiredStateStore;
 import io.fargatereconciler.loop.leader.Leadership;
+import io.fargatereconciler.loop.state.StateStore;
 import io.fargatereconciler.loop.subnets.DiagnosticsConfig;
 import io.fargatereconciler.loop.subnets.StallConfig;
 import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
@@ -131,9 +132,9 @@ public class EngineBeans {
                                 PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config,
                                 JobStatusBook jobs, JobNotifications notifications, Leadership leadership,
                                 SubnetSteeringSteps subnets, GroupNotifications groupNotifications,
-                                SubnetsConfig subnetsConfig, StallConfig stall) {
+                                SubnetsConfig subnetsConfig, StallConfig stall, StateStore state) {
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health,
-                jobs, new JobEventReporter(recorder, notifications), leadership, subnets, groupNotifications);
+                jobs, new JobEventReporter(recorder, notifications), leadership, subnets, groupNotifications, state);
         Planner planner = subnetsConfig.steering()
                 ? Planner.steeredByHealth(config.plannerConfig(), subnetsConfig.settings(stall.settings()))
                 : new Planner(config.plannerConfig());

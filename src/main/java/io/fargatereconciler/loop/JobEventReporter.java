@@ -31,27 +31,30 @@ public final class JobEventReporter {
 
     private static void log(JobEvent event) {
         if (event instanceof JobEvent.RunStarted started) {
-            LOG.infof("group=%s action=job-run-started run=%s delay=%ss failed-starts=%d", started.job(),
-                    started.run().tagValue(), started.scheduleDelay().toSeconds(), started.startFailures());
+            DecisionLine.group(started.job(), "job-run-started").with("run", started.run().tagValue())
+                    .with("delay", started.scheduleDelay().toSeconds() + "s")
+                    .with("failed-starts", started.startFailures()).info(LOG);
         } else if (event instanceof JobEvent.AttemptFailed failed) {
-            LOG.infof("group=%s action=job-attempt-failed run=%s attempt=%d counts-against-backoff-limit=%s "
-                    + "next-attempt=%s reason=\"%s\"", failed.job(), failed.run().tagValue(), failed.attempt(),
-                    failed.countsAgainstBackoffLimit(), failed.nextAttemptAt(), failed.reason());
+            DecisionLine.group(failed.job(), "job-attempt-failed").with("run", failed.run().tagValue())
+                    .with("attempt", failed.attempt())
+                    .with("counts-against-backoff-limit", failed.countsAgainstBackoffLimit())
+                    .with("next-attempt", failed.nextAttemptAt()).quoted("reason", failed.reason()).info(LOG);
         } else if (event instanceof JobEvent.RunFinished finished) {
             JobRunRecord run = finished.record();
-            String line = "group=%s action=job-run-finished run=%s result=%s attempts=%d start-failures=%d "
-                    + "task-failures=%d reason=\"%s\"";
-            Object[] values = {finished.job(), run.run().tagValue(), run.result(), run.attempts(),
-                    run.startFailures(), run.taskFailures(), run.reason()};
+            DecisionLine line = DecisionLine.group(finished.job(), "job-run-finished").with("run", run.run().tagValue())
+                    .with("result", run.result()).with("attempts", run.attempts())
+                    .with("start-failures", run.startFailures()).with("task-failures", run.taskFailures())
+                    .quoted("reason", run.reason());
             if (run.result().isFailure() || run.result() == JobRunResult.Unknown) {
-                LOG.warnf(line, values);
+                line.warn(LOG);
             } else {
-                LOG.infof(line, values);
+                line.info(LOG);
             }
         } else if (event instanceof JobEvent.RunsMissed missed) {
-            LOG.warnf("group=%s action=job-runs-missed count=%d first=%s last=%s reason=\"the job was not planned "
-                    + "in that time (daemon stopped, paused or unable to reach ECS); only the most recent scheduled "
-                    + "time may start\"", missed.job(), missed.count(), missed.first(), missed.last());
+            DecisionLine.group(missed.job(), "job-runs-missed").with("count", missed.count())
+                    .with("first", missed.first()).with("last", missed.last()).quoted("reason", "the job was not planned"
+                            + " in that time (daemon stopped, paused or unable to reach ECS); only the most recent"
+                            + " scheduled time may start").warn(LOG);
         }
     }
 

@@ -46,17 +46,17 @@ public final class NotificationPublisher {
         }
         String topic = settings.topicArn() != null ? settings.topicArn() : defaultTopicArn.orElse(null);
         if (topic == null) {
-            LOG.infof("group=%s action=notify event=%s result=skipped reason=\"no topic: set notifications.topicArn "
-                    + "or reconciler.notifications.default-topic-arn\"", resource, kind);
+            DecisionLine.group(resource, "notify").with("event", kind).with("result", "skipped").quoted("reason",
+                    "no topic: set notifications.topicArn or reconciler.notifications.default-topic-arn").info(LOG);
             return;
         }
         Optional<String> error = notifier.publish(new Notification(topic, kind, resource, subject, json(body)));
         if (error.isPresent()) {
-            LOG.warnf("group=%s action=notify event=%s topic=%s result=failed reason=\"%s\"", resource, kind, topic,
-                    error.get());
+            DecisionLine.group(resource, "notify").with("event", kind).with("topic", topic).with("result", "failed")
+                    .quoted("reason", error.get()).warn(LOG);
         } else {
-            LOG.infof("group=%s action=notify event=%s topic=%s result=ok subject=\"%s\"", resource, kind, topic,
-                    subject);
+            DecisionLine.group(resource, "notify").with("event", kind).with("topic", topic).with("result", "ok")
+                    .quoted("subject", subject).info(LOG);
         }
     }
 

@@ -27,9 +27,10 @@ import org.jboss.logging.Logger;
  * <p>
  * Only the leader acts. A standby's passes observe and plan (status stays current) without acting. The first pass
  * after this replica becomes leader (by the lease's listener, or found at the start of a pass) is a full pass from a
- * fresh planner memory ({@code PlannerMemory.initial}): what a standby or an earlier term believed is dropped, and
- * the planner's restart guard and RunTask's client tokens keep the new leader from launching over copies the old
- * one started.
+ * fresh planner memory: what a standby or an earlier term believed is dropped, the launch intents and run ledger
+ * an earlier leader recorded are read back from the state table (see {@code DurableState}), and, where none were
+ * recorded, the planner's restart guard and RunTask's client tokens keep the new leader from launching over copies
+ * the old one started.
  */
 public final class ReconcileLoop {
     private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
@@ -165,7 +166,8 @@ public final class ReconcileLoop {
     }
 
     private void runUntilStopped() {
-        LOG.infof("action=start reason=\"reconcile loop started, resync every %s\"", config.resyncInterval());
+        DecisionLine.action("start").quoted("reason", "reconcile loop started, resync every " + config.resyncInterval())
+                .info(LOG);
         while (!stopping) {
             long seen = queue.changes();
             runDue();
@@ -178,7 +180,7 @@ public final class ReconcileLoop {
                 break;
             }
         }
-        LOG.info("action=stop reason=\"reconcile loop stopped: shutdown requested\"");
+        DecisionLine.action("stop").quoted("reason", "reconcile loop stopped: shutdown requested").info(LOG);
     }
 
     private void runPass(Set<ResourceKey> dueGroups) {
@@ -192,7 +194,9 @@ public final class ReconcileLoop {
             try {
                 Optional<DesiredState> desired = desiredState.get();
                 if (desired.isEmpty()) {
-                    LOG.warn("action=wait reason=\"no valid desired state loaded yet; nothing is launched or stopped\"");
+                    DecisionLine.action("wait")
+                            .quoted("reason", "no valid desired state loaded yet; nothing is launched or stopped")
+                            .warn(LOG);
                 } else {
                     boolean leading = leadershipForThisPass();
                     Set<String> clusters = clustersOf(desired.get(), dueGroups);
@@ -203,7 +207,8 @@ public final class ReconcileLoop {
                 health.passCompleted(clock.instant());
             } catch (RuntimeException error) {
                 failed = true;
-                LOG.errorf(error, "action=pass result=error reason=\"unexpected error in a reconcile pass; the next pass retries\"");
+                DecisionLine.action("pass").with("result", "error")
+                        .quoted("reason", "unexpected error in a reconcile pass; the next pass retries").error(LOG, error);
             } finally {
                 if (dueGroups == null) {
                     nextResyncAt = started.plus(jittered(config.resyncInterval()));
@@ -223,13 +228,14 @@ public final class ReconcileLoop {
         boolean leading = leadership.isLeader();
         long term = leaderTerms.get();
         if (leading && (!ledLastPass || term != termOfMemory)) {
-            pass.startNewTerm(random.nextLong());
+            pass.forget(random.nextLong());
             termOfMemory = term;
-            LOG.infof("action=lead replica=%s reason=\"this replica leads now: planner memory starts fresh, the restart"
-                    + " guard and client tokens protect copies an earlier leader launched\"", leadership.replicaId());
+            DecisionLine.action("lead").with("replica", leadership.replicaId()).with("term", leadership.term())
+                    .quoted("reason", "this replica leads now: the planner's memory is read back from the state table"
+                            + " (launch intents, run ledger) before it acts").info(LOG);
         } else if (!leading && ledLastPass) {
-            LOG.warnf("action=standby replica=%s reason=\"this replica no longer leads: it observes but acts on nothing\"",
-                    leadership.replicaId());
+            DecisionLine.action("standby").with("replica", leadership.replicaId())
+                    .quoted("reason", "this replica no longer leads: it observes but acts on nothing").warn(LOG);
         }
         ledLastPass = leading;
         return leading;

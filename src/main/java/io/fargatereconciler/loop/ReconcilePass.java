@@ -3,19 +3,24 @@ package io.fargatereconciler.loop;
 import io.fargatereconciler.aws.EcsResult;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.desired.Kind;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
+import io.fargatereconciler.loop.state.DurableState;
+import io.fargatereconciler.loop.state.StateWriteRefused;
 import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.ObservedCluster;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.TaskObserver;
+import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Expectations;
 import io.fargatereconciler.plan.GroupStatus;
 import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import io.fargatereconciler.plan.StoppedCopy;
+import io.fargatereconciler.plan.job.JobEvent;
 import io.fargatereconciler.plan.subnet.Stall;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Instant;
@@ -47,6 +52,8 @@ final class ReconcilePass {
     private final ActionRunner actions;
     private final JobStatusBook jobs;
     private final JobEventReporter jobEvents;
+    private final DurableState durable;
+    private final HoldLog holds = new HoldLog();
     private volatile PlannerMemory memory;
     private final TaskGroupIndex taskGroups;
     private final Leadership leadership;
@@ -67,17 +74,20 @@ final class ReconcilePass {
         this.leadership = parts.leadership();
         this.subnets = parts.subnets();
         this.groupNotifications = parts.groupNotifications();
-        this.actions = new ActionRunner(parts, clock);
+        this.durable = new DurableState(parts.state(), planner.config().expectationTimeout());
+        this.actions = new ActionRunner(parts, clock, durable);
         this.jobs = parts.jobs();
         this.jobEvents = parts.jobEvents();
     }
 
     /**
      * Drops everything remembered (expectations, backoff, budget, Jobs) for a fresh memory seeded with {@code seed}: a
-     * new leader's start. What observations taught about subnets stays: a standby learns it as well as a leader.
+     * new leader's start. The next pass that leads claims the durable state again and resumes from it. What
+     * observations taught about subnets stays: a standby learns it as well as a leader.
      */
-    void startNewTerm(long seed) {
+    void forget(long seed) {
         memory = memory.forNewTerm(seed);
+        durable.forget();
     }
 
     /**
@@ -87,19 +97,20 @@ final class ReconcilePass {
      */
     Map<ResourceKey, Instant> run(DesiredState desired, Set<String> clusters, boolean leading,
                                   BooleanSupplier stopping) {
+        boolean acting = leading && resumeDurableState(desired);
         ObservedState observed = observe(desired, clusters);
         memory = subnets.beforePlan(desired, observed, memory, planner, clock.instant());
+        PlannerMemory before = memory;
         Plan plan = planner.plan(desired, observed, memory, clock.instant());
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
         recordStalls(plan.stalls());
         reportOrphans(plan.orphans());
-        if (leading) {
-            reportJobEvents(desired, plan);
-            actions.run(plan.actions(), memory, planner, stopping, next -> memory = next);
+        if (acting) {
+            act(desired, plan, before, stopping);
         } else if (!plan.actions().isEmpty()) {
-            LOG.debugf("action=skip count=%d reason=\"standby: this replica does not lead, the leader acts\"",
-                    plan.actions().size());
+            DecisionLine.action("skip").with("count", plan.actions().size())
+                    .quoted("reason", "standby: this replica does not lead, the leader acts").debug(LOG);
         }
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
@@ -107,6 +118,11 @@ final class ReconcilePass {
         recorder.launchBudget(memory.budget().tasksPerSecond(planner.config().launchBudget()));
         Plan after = planner.plan(desired, observed, memory, clock.instant());
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
+        if (acting) {
+            holds.report(after.groups());
+        } else {
+            holds.forget();
+        }
         subnets.report(after.groups());
         groupNotifications.afterPass(desired, after.groups(), clock.instant(), leading && stillLeads());
         jobs.planned(desired, after.jobs());
@@ -121,15 +137,58 @@ final class ReconcilePass {
         return nextLooks;
     }
 
+    /**
+     * On the leader, before planning: claims the durable state for this leader term (at its start, resuming the
+     * memory from it) and what the desired state adds. False when the state table says another replica leads now.
+     */
+    private boolean resumeDurableState(DesiredState desired) {
+        try {
+            memory = durable.beforePlan(leadership.term(), desired, memory);
+            durable.takeResumedTasks().forEach((group, arns) -> desired.get(group)
+                    .ifPresent(resource -> observer.rememberLaunched(resource.task().cluster(), arns)));
+            return true;
+        } catch (StateWriteRefused deposed) {
+            DecisionLine.action("skip").with("replica", leadership.replicaId()).quoted("reason", deposed.getMessage())
+                    .warn(LOG);
+            return false;
+        }
+    }
+
+    /**
+     * Records the Jobs' ledger entries, then reports the Jobs' events and carries out the plan, then records what the
+     * actions changed. When the ledger cannot be written, the Jobs' part of the pass is dropped (their memory goes back
+     * to {@code before}, so the next pass plans the same again): no Job event goes out and no Job launch is sent
+     * before its run is in the ledger.
+     */
+    private void act(DesiredState desired, Plan plan, PlannerMemory before, BooleanSupplier stopping) {
+        List<Action> toCarryOut = plan.actions();
+        List<JobEvent> events = plan.jobEvents();
+        try {
+            if (!durable.recordJobs(memory)) {
+                memory = memory.withJobsOf(before);
+                toCarryOut = toCarryOut.stream().filter(action -> action.group().kind() != Kind.Job).toList();
+                events = List.of();
+            }
+            reportJobEvents(desired, events);
+            actions.run(toCarryOut, memory, planner, stopping, next -> memory = next);
+            durable.recordJobs(memory);
+            durable.settle(memory, clock.instant());
+        } catch (StateWriteRefused deposed) {
+            DecisionLine.action("skip").with("replica", leadership.replicaId()).quoted("reason", deposed.getMessage())
+                    .warn(LOG);
+        }
+    }
+
     /** Job events are logged, counted and notified (SNS Publish) only while this replica still leads. */
-    private void reportJobEvents(DesiredState desired, Plan plan) {
+    private void reportJobEvents(DesiredState desired, List<JobEvent> events) {
         try {
             leadership.ensureLeader();
         } catch (NotLeaderException notLeader) {
-            LOG.warnf("action=skip-notify count=%d reason=\"%s\"", plan.jobEvents().size(), notLeader.getMessage());
+            DecisionLine.action("skip-notify").with("count", events.size())
+                    .quoted("reason", notLeader.getMessage()).warn(LOG);
             return;
         }
-        jobEvents.report(desired, plan.jobEvents());
+        jobEvents.report(desired, events);
     }
 
     /** Whether this replica still leads right now (checked before anything is sent to people). */
@@ -172,8 +231,8 @@ final class ReconcilePass {
             if (result instanceof EcsResult.Rejected<ObservedCluster>) {
                 answered.add(cluster);
             }
-            LOG.warnf("cluster=%s action=observe result=failed reason=\"%s\"; its groups wait for the next pass",
-                    cluster, result.describe());
+            DecisionLine.about("cluster", cluster, "observe").with("result", "failed")
+                    .quoted("reason", result.describe()).then("; its groups wait for the next pass").warn(LOG);
             if (result instanceof EcsResult.Throttled<ObservedCluster> throttled) {
                 recorder.throttled(throttled.operation());
             }
@@ -187,27 +246,29 @@ final class ReconcilePass {
     private void recordStoppedCopies(List<StoppedCopy> stopped) {
         for (StoppedCopy copy : stopped) {
             recorder.taskStopped(copy.group(), copy.cause(), copy.subnetId());
-            LOG.infof("group=%s action=observe-stop task=%s cause=%s counts-as-failure=%s subnet=%s reason=\"%s\"",
-                    copy.group(), copy.taskArn(), copy.cause(), copy.failure() != null, copy.subnetId(),
-                    copy.stoppedReason());
+            DecisionLine.group(copy.group(), "observe-stop").with("task", copy.taskArn()).with("cause", copy.cause())
+                    .with("counts-as-failure", copy.failure() != null).with("subnet", copy.subnetId())
+                    .quoted("reason", copy.stoppedReason()).info(LOG);
         }
     }
 
     private void recordStalls(List<Stall> stalls) {
         for (Stall stall : stalls) {
             recorder.taskStalled(stall.subnetId());
-            LOG.warnf("subnet=%s action=stall task=%s age=%ds threshold=%ds reason=\"stalled in PROVISIONING past the "
-                    + "subnet's stall threshold (%s); counted against the subnet now, stopped and replaced elsewhere\"",
-                    stall.subnetId(), stall.taskArn(), stall.age().toSeconds(), stall.threshold().value().toSeconds(),
-                    stall.threshold().basis());
+            DecisionLine.about("subnet", stall.subnetId(), "stall").with("task", stall.taskArn())
+                    .with("age", stall.age().toSeconds() + "s")
+                    .with("threshold", stall.threshold().value().toSeconds() + "s")
+                    .quoted("reason", "stalled in PROVISIONING past the subnet's stall threshold ("
+                            + stall.threshold().basis() + "); counted against the subnet now, stopped and replaced "
+                            + "elsewhere").warn(LOG);
         }
     }
 
     private void reportOrphans(Map<ResourceKey, Integer> orphans) {
         if (!orphans.equals(lastOrphans)) {
-            orphans.forEach((group, live) -> LOG.warnf("group=%s action=keep live=%d reason=\"copies of ours whose "
-                    + "group is not in the desired state; they are never stopped by the reconciler, stop them by hand "
-                    + "if the group was removed on purpose\"", group, live));
+            orphans.forEach((group, live) -> DecisionLine.group(group, "keep").with("live", live).quoted("reason",
+                    "copies of ours whose group is not in the desired state; they are never stopped by the reconciler,"
+                    + " stop them by hand if the group was removed on purpose").warn(LOG));
             lastOrphans = Map.copyOf(orphans);
         }
     }

@@ -42,10 +42,13 @@ final class ActionResults {
                 next = next.withPause(memory.pause().afterAccepted());
             }
             case TOKEN_CONFLICT -> {
-                // The token landed earlier with other parameters, on tasks we cannot see: expect them blindly.
+                // The token landed earlier with other parameters. ECS names that call's tasks: expect them until an
+                // observation lists them. Without names, expect the call's copies blindly.
+                Expectations expected = result.taskArns().isEmpty()
+                        ? group.expectations().afterUnconfirmedLaunch(launch.count(), spec, now)
+                        : group.expectations().afterLaunch(result.taskArns(), spec, now);
                 group = group.withTokens(group.tokens().afterUse(launch.clientToken(), now))
-                        .withExpectations(group.expectations().afterUnconfirmedLaunch(launch.count(), spec, now))
-                        .withLastLaunchAt(now);
+                        .withExpectations(expected).withLastLaunchAt(now);
                 next = next.withPause(memory.pause().afterAccepted());
             }
             case THROTTLED -> next = next.withPause(pauseAfterError(memory, now))

@@ -5,6 +5,7 @@ import io.fargatereconciler.plan.subnet.SubnetChoice;
 import io.fargatereconciler.plan.subnet.SubnetStanding;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 final class Conditions {
     /** Degraded reason while every copy runs but launches steer around a subnet with a failure streak. */
     static final String SUBNET_UNHEALTHY = "SubnetUnhealthy";
+    private static final String HELD = "Held";
 
     private Conditions() {
     }
@@ -29,9 +31,17 @@ final class Conditions {
                 new Condition(Condition.Type.Degraded, Condition.Status.Unknown, "NotObserved", message));
     }
 
-    static List<Condition> of(TaskGroup group, CopyCounts copies, Backoff backoff, SubnetChoice subnets,
+    /** Why launches were held back this pass, and until when (null: until something else changes). */
+    record Held(Hold hold, Instant until) {
+        /** A hold the group's Progressing condition names; a rollout's surge limit is its RollingUpdate pace. */
+        boolean holdsBack() {
+            return hold.holdsBack();
+        }
+    }
+
+    static List<Condition> of(TaskGroup group, CopyCounts copies, Backoff backoff, SubnetChoice subnets, Held held,
                               Instant now) {
-        return List.of(available(group, copies), progressing(copies), degraded(copies, backoff, subnets, now));
+        return List.of(available(group, copies), progressing(copies, held), degraded(copies, backoff, subnets, now));
     }
 
     private static Condition available(TaskGroup group, CopyCounts copies) {
@@ -43,10 +53,12 @@ final class Conditions {
                         message + ", at least " + needed + " needed");
     }
 
-    private static Condition progressing(CopyCounts copies) {
+    private static Condition progressing(CopyCounts copies, Held held) {
         int outdated = copies.live() - copies.upToDate();
         String reason;
-        if (outdated > 0) {
+        if (held.holdsBack()) {
+            reason = heldReason(held.hold());
+        } else if (outdated > 0) {
             reason = "RollingUpdate";
         } else if (copies.live() > copies.desired()) {
             reason = "ScalingDown";
@@ -61,7 +73,35 @@ final class Conditions {
         String message = copies.upToDate() + " of " + copies.desired() + " copies up to date, " + copies.running()
                 + " running, " + copies.pending() + " pending, " + outdated + " outdated, " + copies.stopping()
                 + " stopping";
+        if (reason.startsWith(HELD)) {
+            message = "launches held " + (held.until() == null ? "" : "until " + held.until() + " ")
+                    + "(" + held.hold() + "): " + why(held.hold()) + "; " + message;
+        }
         return new Condition(Condition.Type.Progressing, Condition.Status.True, reason, message);
+    }
+
+    /** {@code HeldAfterRestart}, {@code HeldBackoff}, ...: the Progressing reason while a hold holds launches back. */
+    static String heldReason(Hold hold) {
+        StringBuilder name = new StringBuilder(HELD);
+        for (String word : hold.name().split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    private static String why(Hold hold) {
+        return switch (hold) {
+            case AFTER_RESTART -> "this leader does not know what an earlier one launched for the group (no launch"
+                    + " intents recorded) and waits until ListTasks shows copies launched just before it took over";
+            case PAUSED -> "ECS throttled or failed a call, the whole loop pauses";
+            case BACKOFF -> "starts failed, the group waits out its backoff";
+            case SLOW_START -> "recovering from failed starts, only a slow-start batch may be starting at once";
+            case SURGE_LIMIT -> "rolling update, no room above desired (maxSurge) until outdated copies stop";
+            case BUDGET -> "the shared RunTask budget is spent for now";
+            case PROBE -> "no subnet of the group has a recent successful start; a probe batch is starting and the rest"
+                    + " follows once a probe leaves PROVISIONING";
+            case NONE, NOT_OBSERVED -> "";
+        };
     }
 
     private static Condition degraded(CopyCounts copies, Backoff backoff, SubnetChoice subnets, Instant now) {

@@ -34,15 +34,18 @@ final class GroupPlanner {
 
     /** What one group would do this pass, before budgets. */
     record Proposal(TaskGroup group, int missing, int launch, ClientTokens.Planned tokens, SubnetChoice steering,
-                    String launchReason, List<Stop> stops, Hold hold, CopyCounts counts, Backoff backoff,
-                    Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
+                    String launchReason, List<Stop> stops, Hold hold, Instant holdUntil, CopyCounts counts,
+                    Backoff backoff, Instant nextLookAt, List<StoppedCopy> stopped, GroupMemory memory) {
         List<String> subnets() {
             return steering.subnets();
         }
     }
 
-    /** The pass being planned: its time, the memory's jitter seed, when the memory began, and the subnet steering. */
-    record Pass(Instant now, long seed, Instant startedAt, SubnetSteering steering) {
+    /**
+     * The pass being planned: its time, the memory's jitter seed, when the memory began, the groups whose launches
+     * made before then are known (no restart guard for them), and the subnet steering for this pass.
+     */
+    record Pass(Instant now, long seed, Instant startedAt, Set<ResourceKey> launchesKnown, SubnetSteering steering) {
     }
 
     Proposal propose(TaskGroup group, List<ObservedTask> ours, Instant observedAt, GroupMemory memory, Pass pass) {
@@ -76,7 +79,8 @@ final class GroupPlanner {
         int missing = Math.max(0, group.replicas() - copies.currentLive());
         int launch = step.launch();
         Hold hold = Hold.NONE;
-        Instant restartHold = RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
+        Instant restartHold = pass.launchesKnown().contains(key) ? null
+                : RestartGuard.holdUntil(ours, pass.startedAt(), observedAt, config.expectationTimeout());
         if (launch > 0 && restartHold != null) {
             launch = 0;
             hold = Hold.AFTER_RESTART;
@@ -101,9 +105,10 @@ final class GroupPlanner {
                 lookAfterOwnStop(expectations, observedAt), stallAt(copies, pass.steering()));
         GroupMemory next = new GroupMemory(expectations, backoff, slowStart, memory.tokens(), accounting.knownStopped(),
                 memory.lastLaunchAt());
+        Instant holdUntil = hold == Hold.AFTER_RESTART ? restartHold : hold == Hold.BACKOFF ? backoff.retryAt() : null;
         return new Proposal(group, missing, launch, tokens, subnets, launchReason(group, copies, spec),
-                stops, hold, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt, accounting.stopped(),
-                next);
+                stops, hold, holdUntil, CopyCounts.of(group.replicas(), copies), backoff, nextLookAt,
+                accounting.stopped(), next);
     }
 
     /**

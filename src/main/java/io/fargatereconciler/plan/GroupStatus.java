@@ -45,8 +45,8 @@ public record GroupStatus(ResourceKey group, CopyCounts copies, int failures, Fa
                 : " (next look in " + Math.max(0, Duration.between(now, nextLookAt).toSeconds()) + " s)";
         return switch (hold) {
             case NOT_OBSERVED -> "its cluster was not observed, nothing is planned blind";
-            case AFTER_RESTART -> "copies were launched moments ago; a starting daemon waits until ListTasks has caught up"
-                    + until;
+            case AFTER_RESTART -> "copies were launched in the last minutes; a daemon that finds no launch intents"
+                    + " recorded for the group waits until ListTasks has caught up" + until;
             case PAUSED -> "ECS throttled or failed; the loop pauses" + until;
             case BACKOFF -> "the group's starts failed; it waits out its backoff" + until;
             case SLOW_START -> "recovering from failures: one slow-start batch at a time";

@@ -24,5 +24,14 @@ public enum Hold {
     /** Rolling: no more room above desired (maxSurge) until outdated copies stop. */
     SURGE_LIMIT,
     /** The shared RunTask budget is spent for now. */
-    BUDGET
+    BUDGET;
+
+    /**
+     * Whether this hold keeps missing copies from being launched for a reason of its own, shown as the group's
+     * Progressing reason ({@code Held...}) and logged once: every hold but {@link #NONE}, {@link #NOT_OBSERVED}
+     * (its own conditions) and {@link #SURGE_LIMIT} (the pace of a rolling update, shown as {@code RollingUpdate}).
+     */
+    public boolean holdsBack() {
+        return this != NONE && this != NOT_OBSERVED && this != SURGE_LIMIT;
+    }
 }

@@ -25,7 +25,9 @@ final class JobLaunchResults {
             case TOKEN_REUSED -> result.taskArns().isEmpty()
                     ? JobLaunchResult.serverError("RunTask reused the clientToken but named no task")
                     : JobLaunchResult.tokenReused(described(launch, result, result.taskArns().get(0)));
-            case TOKEN_CONFLICT -> JobLaunchResult.tokenConflict(result.message());
+            case TOKEN_CONFLICT -> result.taskArns().isEmpty()
+                    ? JobLaunchResult.tokenConflict(result.message(), null)
+                    : JobLaunchResult.tokenConflict(result.message(), described(launch, result, result.taskArns().get(0)));
             case THROTTLED -> JobLaunchResult.throttled(result.message());
             case SERVER_ERROR -> JobLaunchResult.serverError(result.message());
             case REJECTED -> JobLaunchResult.rejected(result.message());

@@ -9,8 +9,9 @@ import java.util.Objects;
  * the static factories, one per way a RunTask call can end.
  *
  * @param outcome         how the call ended
- * @param taskArns        tasks RunTask returned that are not STOPPED (STARTED), or the already STOPPED tasks it
- *                        returned instead of launching (TOKEN_REUSED); empty otherwise
+ * @param taskArns        tasks RunTask returned that are not STOPPED (STARTED), the already STOPPED tasks it
+ *                        returned instead of launching (TOKEN_REUSED), or the tasks a ConflictException named in
+ *                        {@code resourceIds} (TOKEN_CONFLICT: the earlier call's, in any state); empty otherwise
  * @param failures        RunTask's {@code failures[]} entries (STARTED only)
  * @param message         the error text for THROTTLED, SERVER_ERROR, REJECTED and TOKEN_CONFLICT
  * @param tasks           the tasks as RunTask's answer described them (STARTED, TOKEN_REUSED), when the gateway
@@ -25,7 +26,10 @@ public record LaunchResult(Outcome outcome, List<String> taskArns, List<LaunchFa
         STARTED,
         /** ECS answered with tasks that had already STOPPED: our clientToken was remembered from an earlier call. */
         TOKEN_REUSED,
-        /** ConflictException: the clientToken was used earlier with other parameters; that call did land. */
+        /**
+         * ConflictException: the clientToken was used earlier with other parameters; that call did land, and ECS names
+         * its tasks in {@code resourceIds}.
+         */
         TOKEN_CONFLICT,
         /** ThrottlingException (or another rate-limit answer): nothing was started. */
         THROTTLED,
@@ -55,8 +59,14 @@ public record LaunchResult(Outcome outcome, List<String> taskArns, List<LaunchFa
         return new LaunchResult(Outcome.TOKEN_REUSED, stoppedTaskArns, List.of(), null, List.of());
     }
 
+    /** A ConflictException that named no task. */
     public static LaunchResult tokenConflict(String message) {
-        return new LaunchResult(Outcome.TOKEN_CONFLICT, List.of(), List.of(), message, List.of());
+        return tokenConflict(message, List.of());
+    }
+
+    /** A ConflictException naming in {@code resourceIds} the tasks the token launched earlier. */
+    public static LaunchResult tokenConflict(String message, List<String> resourceIds) {
+        return new LaunchResult(Outcome.TOKEN_CONFLICT, resourceIds, List.of(), message, List.of());
     }
 
     public static LaunchResult throttled(String message) {

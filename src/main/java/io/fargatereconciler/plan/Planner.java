@@ -84,7 +84,7 @@ public final class Planner {
         SubnetLearning.Learned learned = health == null ? null
                 : SubnetLearning.learn(memory.subnets().withSettings(health), observed, config.ownerId(), now);
         SubnetSteering steering = learned == null ? this.steering : new HealthSteering(learned, now);
-        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, steering);
+        GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, memory.launchesKnown(), steering);
 
         List<GroupPlanner.Proposal> proposals = new ArrayList<>();
         Map<ResourceKey, GroupStatus> statuses = new TreeMap<>();
@@ -124,7 +124,7 @@ public final class Planner {
             requeueAt = jobs.wakeAt();
         }
         PlannerMemory next = new PlannerMemory(memory.seed(), nextMemory, budget, memory.pause(), startedAt,
-                jobs.memories(), learned == null ? memory.subnets() : learned.book());
+                jobs.memories(), memory.launchesKnown(), learned == null ? memory.subnets() : learned.book());
         return new Plan(actions, statuses, stopped, orphans(desired, ours), requeueAt, next, jobs.statuses(),
                 jobs.events(), learned == null ? List.of() : learned.counted());
     }
@@ -189,22 +189,27 @@ public final class Planner {
     private GroupStatus status(GroupPlanner.Proposal proposal, boolean paused, BudgetSharing sharing,
                                PlannerMemory memory, SubnetSteering steering, Instant now) {
         Hold hold = proposal.hold();
+        Instant holdUntil = proposal.holdUntil();
         Instant nextLookAt = proposal.nextLookAt();
         boolean wantsChange = proposal.launch() > 0 || !proposal.stops().isEmpty();
         if (paused && (wantsChange || proposal.missing() > 0)) {
             hold = Hold.PAUSED;
+            holdUntil = memory.pause().until();
             nextLookAt = GroupPlanner.earliest(nextLookAt, memory.pause().until());
         } else if (sharing.waitingForProbes().contains(proposal.group().key())) {
             hold = Hold.PROBE;
+            holdUntil = null; // until a probe leaves PROVISIONING: looked at again every probe-check-interval
             nextLookAt = GroupPlanner.earliest(nextLookAt, now.plus(steering.probeCheckInterval()));
         } else if (sharing.starved().contains(proposal.group().key())) {
             hold = Hold.BUDGET;
-            nextLookAt = GroupPlanner.earliest(nextLookAt, sharing.after().nextCallAt(config.launchBudget()));
+            holdUntil = sharing.after().nextCallAt(config.launchBudget());
+            nextLookAt = GroupPlanner.earliest(nextLookAt, holdUntil);
         }
         Backoff backoff = proposal.backoff();
         return new GroupStatus(proposal.group().key(), proposal.counts(), backoff.failures(), backoff.lastFailure(),
                 backoff.holds(now) ? backoff.retryAt() : null, hold, nextLookAt,
-                Conditions.of(proposal.group(), proposal.counts(), backoff, proposal.steering(), now),
+                Conditions.of(proposal.group(), proposal.counts(), backoff, proposal.steering(), new Conditions.Held(
+                        hold, holdUntil), now),
                 proposal.steering());
     }
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * The pause of the whole loop after ECS throttled us or answered with a server error. These are never a group's
  * fault, so they do not count towards any group's backoff; instead nothing is launched or stopped until
- * {@code until}. Each consecutive throttle doubles the pause from {@code initial} up to {@code max}; any
+ * {@code until}. The dev-mode seeding of the embedded simulator paces its calls with it too. Each consecutive throttle doubles the pause from {@code initial} up to {@code max}; any
  * accepted call ends the streak.
  */
 public record ThrottlePause(int consecutive, Instant until) {
@@ -22,7 +22,8 @@ public record ThrottlePause(int consecutive, Instant until) {
         return until != null && now.isBefore(until);
     }
 
-    ThrottlePause afterThrottle(Instant now, Duration initial, Duration max) {
+    /** The pause after one more throttled (or server-failed) call at {@code now}. */
+    public ThrottlePause afterThrottle(Instant now, Duration initial, Duration max) {
         int count = consecutive + 1;
         Duration pause = initial.multipliedBy(1L << Math.min(20, count - 1));
         if (pause.compareTo(max) > 0) {
@@ -33,7 +34,7 @@ public record ThrottlePause(int consecutive, Instant until) {
     }
 
     /** An accepted call ends the streak; a pause already running is served out. */
-    ThrottlePause afterAccepted() {
+    public ThrottlePause afterAccepted() {
         return consecutive == 0 ? this : new ThrottlePause(0, until);
     }
 }

@@ -119,6 +119,26 @@ class PlanCommandOnSimulatorTest {
     }
 
     @Test
+    void reportsAHoldWithNothingToLaunchOrStopAsHeldNotAsChanges() {
+        // given copies launched a minute ago, one of which has stopped: a daemon without launch intents recorded for
+        // the group would hold it (restart guard) rather than launch
+        launchAsTheDaemonWould();
+        clock.advance(Duration.ofMinutes(1));
+        simulator.admin().killTask(simulator.admin().tasks().stream()
+                .filter(task -> task.tags().getOrDefault(Ownership.GROUP_TAG, "").equals("TaskGroup/payments-api"))
+                .findFirst().orElseThrow().taskArn(), 137);
+
+        int exit = plan();
+
+        assertThat(exit).as(out() + err()).isEqualTo(PlanCommand.HELD);
+        assertThat(out()).contains("TaskGroup/payments-api in payments-prod: 2 of 3 running")
+                .contains("  = wait: copies were launched in the last minutes")
+                .doesNotContain("+ launch")
+                .endsWith("Nothing to launch or stop now: 1 group is held short of the desired copies (see \"= wait\");"
+                        + " the daemon launches once the hold ends.\n");
+    }
+
+    @Test
     void failsWithExitOneNamingTheClusterWhenEcsCannotBeReached() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -71,7 +71,7 @@ class PolicyCommandTest {
         args.addAll(List.of("--pass-role", "arn:aws:iam::123456789012:role/payments-api-task",
                 "--pass-role", "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
                 "--events", "arn:aws:sqs:eu-west-1:123456789012:reconciler-events",
-                "--leader-table", "arn:aws:dynamodb:eu-west-1:123456789012:table/reconciler-lease",
+                "--state-table", "arn:aws:dynamodb:eu-west-1:123456789012:table/reconciler-lease",
                 "--topic", "arn:aws:sns:eu-west-1:123456789012:reconciler"));
         assertThat(policy(args)).isEqualTo(PolicyCommand.PRINTED);
         assertThat(out()).doesNotContain("PLACEHOLDER");
@@ -79,7 +79,7 @@ class PolicyCommandTest {
         assertThat(texts(statement("PassTaskAndExecutionRolesToEcsTasks").get("Resource"))).containsExactly(
                 "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", "arn:aws:iam::123456789012:role/payments-api-task");
         assertThat(statement("ConsumeTaskStateEvents").get("Resource").asText()).endsWith(":reconciler-events");
-        assertThat(statement("HoldTheLeaderLease").get("Resource").asText()).endsWith("table/reconciler-lease");
+        assertThat(statement("KeepLeaderState").get("Resource").asText()).endsWith("table/reconciler-lease");
         assertThat(texts(statement("PublishNotifications").get("Resource"))).containsExactly(
                 "arn:aws:sns:eu-west-1:123456789012:data-oncall", "arn:aws:sns:eu-west-1:123456789012:payments-oncall",
                 "arn:aws:sns:eu-west-1:123456789012:reconciler");

@@ -33,11 +33,15 @@ class PolicyCoversAwsCallsTest {
     /** S3 names its IAM actions apart from its operations: listing a bucket is s3:ListBucket. */
     private static final Map<String, String> S3_ACTIONS = Map.of("listObjectsV2", "s3:ListBucket",
             "listObjectsV2Paginator", "s3:ListBucket", "getObject", "s3:GetObject");
-    /** The DynamoDB lock client's calls, by what it does with a lock (conditional writes plus consistent reads). */
+    /**
+     * The DynamoDB lock client's calls, by what it does with a lock (conditional writes plus consistent reads), as the
+     * lease gateway sets it up: an existing lease item is updated on acquisition (never replaced) and marked released
+     * on release (never deleted), so the leader term on it survives.
+     */
     private static final Map<String, List<String>> LOCK_CLIENT_ACTIONS = Map.of(
             "acquireLock", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
             "sendHeartbeat", List.of("dynamodb:UpdateItem"),
-            "releaseLock", List.of("dynamodb:DeleteItem", "dynamodb:UpdateItem"),
+            "releaseLock", List.of("dynamodb:UpdateItem"),
             "getLockFromDynamoDB", List.of("dynamodb:GetItem"));
     /**
      * Authorized as part of another call: ECS's RunTask (the ownership tags at launch, and the task's roles), EC2's

@@ -79,6 +79,48 @@ class DesiredStateStoreTest {
     }
 
     @Test
+    void keepsTheNewStateInForceAndShowsTheCauseWhenAnObserverOfTheChangeFails() {
+        store = new DesiredStateStore("desired-state", changed -> {
+            throw new IllegalStateException("simulated observer failure");
+        });
+        fixture.write("api.yaml", GROUP);
+
+        store.record(fixture.load(), T0);
+
+        assertThat(store.current()).isPresent();
+        assertThat(store.status().applyFailures()).singleElement().asString()
+                .isEqualTo("an observer of the change failed: java.lang.IllegalStateException: simulated observer failure");
+    }
+
+    @Test
+    void keepsAReportedApplyFailureThroughReloadsAndBrokenEditsOfTheSameRevision() {
+        fixture.write("api.yaml", GROUP);
+        store.record(fixture.load(), T0);
+        String revision = store.status().lastGood().orElseThrow().revision();
+
+        store.reportApplyFailure(revision, "the embedded simulator lacks cluster prod");
+        store.record(fixture.load(), T1);
+        fixture.write("api.yaml", GROUP.replace("replicas: 2", "replicas: lots"));
+        store.record(fixture.load(), T2);
+
+        assertThat(store.status().applyFailures()).containsExactly("the embedded simulator lacks cluster prod");
+    }
+
+    @Test
+    void startsANewRevisionWithoutTheApplyFailuresOfTheOldOne() {
+        fixture.write("api.yaml", GROUP);
+        store.record(fixture.load(), T0);
+        String old = store.status().lastGood().orElseThrow().revision();
+        store.reportApplyFailure(old, "the embedded simulator lacks cluster prod");
+
+        fixture.write("api.yaml", GROUP.replace("replicas: 2", "replicas: 3"));
+        store.record(fixture.load(), T1);
+        store.reportApplyFailure(old, "a late report about the old revision");
+
+        assertThat(store.status().applyFailures()).isEmpty();
+    }
+
+    @Test
     void treatsAFolderThatBecameEmptyAsAnErrorNotAsRunNothing() throws Exception {
         fixture.write("api.yaml", GROUP);
         store.record(fixture.load(), T0);

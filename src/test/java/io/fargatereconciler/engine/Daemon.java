@@ -15,6 +15,8 @@ import io.fargatereconciler.loop.ReconcileLoop;
 import io.fargatereconciler.loop.ReconcilePassParts;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.SoleReplicaLeadership;
+import io.fargatereconciler.loop.state.InMemoryStateStore;
+import io.fargatereconciler.loop.state.StateStore;
 import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Ownership;
@@ -94,12 +96,26 @@ public final class Daemon {
     public Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
                   TestLoopSettings settings, JobNotifications notifications, Leadership leadership) {
         this(account, seed, wrapGateway, planner, settings, notifications, leadership, TestSubnetSettings.DEFAULTS,
-                GroupNotifications.loggedOnly());
+                GroupNotifications.loggedOnly(), new InMemoryStateStore());
+    }
+
+    /** A daemon that acts only while {@code leadership} says it leads, keeping its durable state in {@code state}. */
+    public Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
+                  TestLoopSettings settings, JobNotifications notifications, Leadership leadership, StateStore state) {
+        this(account, seed, wrapGateway, planner, settings, notifications, leadership, TestSubnetSettings.DEFAULTS,
+                GroupNotifications.loggedOnly(), state);
     }
 
     private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
                    TestLoopSettings settings, JobNotifications notifications, Leadership leadership,
                    TestSubnetSettings subnetSettings, GroupNotifications groupNotifications) {
+        this(account, seed, wrapGateway, planner, settings, notifications, leadership, subnetSettings,
+                groupNotifications, new InMemoryStateStore());
+    }
+
+    private Daemon(SimulatedAccount account, long seed, UnaryOperator<EcsGateway> wrapGateway, PlannerConfig planner,
+                   TestLoopSettings settings, JobNotifications notifications, Leadership leadership,
+                   TestSubnetSettings subnetSettings, GroupNotifications groupNotifications, StateStore state) {
         this.account = account;
         this.health = new LoopHealth(account.clock.instant());
         EcsGateway gateway = wrapGateway.apply(new SdkEcsGateway(account.ecs, Ownership.DEFAULT_OWNER_ID,
@@ -109,7 +125,7 @@ public final class Daemon {
                 Ownership.DEFAULT_OWNER_ID, metrics);
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
                 metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership, subnets,
-                groupNotifications);
+                groupNotifications, state);
         Planner planning = subnetSettings.steering()
                 ? Planner.steeredByHealth(planner, subnetSettings.settings(subnetSettings.stall()))
                 : new Planner(planner);

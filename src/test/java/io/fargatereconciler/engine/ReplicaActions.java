@@ -101,6 +101,12 @@ final class ReplicaActions {
                 .count();
     }
 
+    /** When {@code replica} sent its first RunTask (System.nanoTime); fails if it sent none. */
+    long firstRunTaskAt(String replica) {
+        return calls.stream().filter(call -> call.operation().equals("RunTask") && call.replica().equals(replica))
+                .mapToLong(Call::nanos).min().orElseThrow(() -> new AssertionError(replica + " sent no RunTask"));
+    }
+
     /** Calls {@code replica} sent at or after {@code sinceNanos} (System.nanoTime). */
     List<Call> callsBy(String replica, long sinceNanos) {
         return calls.stream().filter(call -> call.replica().equals(replica) && call.nanos() >= sinceNanos).toList();

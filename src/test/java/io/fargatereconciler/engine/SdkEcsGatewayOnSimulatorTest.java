@@ -70,11 +70,14 @@ class SdkEcsGatewayOnSimulatorTest {
     }
 
     @Test
-    void aTokenUsedWithOtherParametersIsAConflict() {
+    void aTokenUsedWithOtherParametersIsAConflictNamingTheTasksItLaunched() {
         EcsGateway gateway = gateway(config -> { });
-        gateway.runTask(launch(1, "token-c"));
+        List<String> first = gateway.runTask(launch(1, "token-c")).taskArns();
 
-        assertThat(gateway.runTask(launch(2, "token-c")).outcome()).isEqualTo(LaunchResult.Outcome.TOKEN_CONFLICT);
+        LaunchResult conflict = gateway.runTask(launch(2, "token-c"));
+
+        assertThat(conflict.outcome()).isEqualTo(LaunchResult.Outcome.TOKEN_CONFLICT);
+        assertThat(conflict.taskArns()).as("resourceIds").isEqualTo(first);
     }
 
     @Test

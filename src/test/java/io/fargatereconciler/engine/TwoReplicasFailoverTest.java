@@ -257,20 +257,4 @@ class TwoReplicasFailoverTest {
         closeAfter.add(resource);
         return resource;
     }
-
-    /** One replica: its lease election (with a connection the test can cut) and its daemon. */
-    private static final class Replica {
-        final String id;
-        final ConnectionCut network;
-        final LeaseElection election;
-        final Daemon daemon;
-        volatile boolean alive = true;
-
-        Replica(String id, ConnectionCut network, LeaseElection election, Daemon daemon) {
-            this.id = id;
-            this.network = network;
-            this.election = election;
-            this.daemon = daemon;
-        }
-    }
 }

@@ -22,10 +22,10 @@ public final class EventsAndLeaseServers implements QuarkusTestResourceLifecycle
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         return Map.of(
-                "reconciler.leader.table", LEASE_TABLE,
+                "reconciler.state.table", LEASE_TABLE,
                 "reconciler.leader.replica-id", "replica-under-test",
-                "reconciler.leader.region", "us-east-1",
-                "reconciler.leader.endpoint-override", dynalite.endpoint().toString(),
+                "reconciler.state.region", "us-east-1",
+                "reconciler.state.endpoint-override", dynalite.endpoint().toString(),
                 "reconciler.events.queue-url", queueUrl,
                 "reconciler.events.region", "us-east-1",
                 "reconciler.events.endpoint-override", sqs.endpoint().toString(),

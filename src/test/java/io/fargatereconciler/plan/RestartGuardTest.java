@@ -12,7 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.TaskStatus;
+import io.fargatereconciler.plan.job.JobMemories;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RestartGuardTest {
@@ -30,8 +34,27 @@ class RestartGuardTest {
 
         assertThat(first.launches()).isEmpty();
         assertThat(first.groups().get(api.key()).hold()).isEqualTo(Hold.AFTER_RESTART);
+        assertThat(first.groups().get(api.key()).condition(Condition.Type.Progressing)).satisfies(progressing -> {
+            assertThat(progressing.reason()).isEqualTo("HeldAfterRestart");
+            assertThat(progressing.message()).startsWith("launches held until " + T0.plus(timeout) + " (AFTER_RESTART)");
+        });
         assertThat(first.requeueAt()).isEqualTo(T0.plus(timeout));
         assertThat(launchedCount(caughtUp)).isEqualTo(2);
+    }
+
+    @Test
+    void aNewLeaderThatReadBackTheGroupsLaunchIntentsCountsThemInsteadOfHolding() {
+        // given copies launched just before the takeover, one of them not listed yet but recorded as a launch intent
+        ObservedState partlyListed = observed(T0, task(api, "arn:1", TaskStatus.PROVISIONING, T0.minusSeconds(5)));
+        Expectations recorded = new Expectations(Map.of("arn:2",
+                new Expectations.ExpectedLaunch(api.task().specHash(), T0.minusSeconds(3))), List.of(), Map.of());
+        PlannerMemory resumed = PlannerMemory.resumed(1, Map.of(api.key(), recorded), JobMemories.NONE,
+                SubnetHealthBook.EMPTY);
+
+        Plan plan = planner.plan(desired(api), partlyListed, resumed, T0);
+
+        assertThat(plan.groups().get(api.key()).hold()).isEqualTo(Hold.NONE);
+        assertThat(launchedCount(plan)).as("3 desired, 1 listed, 1 in flight").isEqualTo(1);
     }
 
     @Test

@@ -6,11 +6,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code reconciler.leader.*}: leader election with a DynamoDB lease. Documented in docs/configuration.md. */
+/**
+ * {@code reconciler.leader.*}: leader election with a lease in the state table ({@code reconciler.state.table}).
+ * Documented in docs/configuration.md.
+ */
 @ConfigMapping(prefix = "reconciler.leader")
 public interface LeaderConfig {
 
-    /** The DynamoDB lease table; unset means this replica is the only one and always leads. */
+    /** Deprecated: use {@code reconciler.state.table} (the lease lives in the state table). */
     Optional<String> table();
 
     /** The lease's partition key value; deployments sharing a table use different names. */
@@ -32,10 +35,10 @@ public interface LeaderConfig {
     @WithDefault("2s")
     Duration standbyPoll();
 
-    /** The lease table's region; unset means the SDK's default region chain. */
+    /** Deprecated: use {@code reconciler.state.region}. */
     Optional<String> region();
 
-    /** A DynamoDB endpoint to use instead of AWS's (a VPC endpoint, or dynalite for local runs). */
+    /** Deprecated: use {@code reconciler.state.endpoint-override}. */
     Optional<URI> endpointOverride();
 
     default LeaseTiming timing() {

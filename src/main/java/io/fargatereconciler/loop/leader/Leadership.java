@@ -18,6 +18,12 @@ public interface Leadership {
      */
     boolean isLeader();
 
+    /**
+     * The number of the leader term this replica holds (or last held): every new lease holder's is greater than all
+     * before it. Writes to the state table are fenced by it, so a deposed leader's late write is refused.
+     */
+    long term();
+
     /** Returns normally while {@link #isLeader()}; otherwise throws {@link NotLeaderException}. */
     default void ensureLeader() {
         if (!isLeader()) {

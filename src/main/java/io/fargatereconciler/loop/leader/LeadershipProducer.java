@@ -1,8 +1,13 @@
 package io.fargatereconciler.loop.leader;
 
-import io.fargatereconciler.aws.AwsEndpoint;
 import io.fargatereconciler.aws.DynamoDbLeaseGateway;
+import io.fargatereconciler.aws.DynamoDbStateStore;
+import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.aws.LeaseSettings;
+import io.fargatereconciler.loop.state.InMemoryStateStore;
+import io.fargatereconciler.loop.state.StateConfig;
+import io.fargatereconciler.loop.state.StateStore;
+import io.fargatereconciler.loop.state.StateTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -14,8 +19,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
- * Provides the {@link Leadership} bean: a {@link LeaseElection} on DynamoDB when {@code reconciler.leader.table} is
- * set, else {@link SoleReplicaLeadership}. Starts it at boot, exports {@code reconciler_leader{replica}} (1 while
+ * Provides the {@link Leadership} bean: a {@link LeaseElection} on DynamoDB when {@code reconciler.state.table} is
+ * set, else {@link SoleReplicaLeadership}; and the {@link StateStore} in the same table (in memory without one). Starts it at boot, exports {@code reconciler_leader{replica}} (1 while
  * leading, else 0) and releases the lease at shutdown.
  */
 @ApplicationScoped
@@ -24,22 +29,21 @@ public class LeadershipProducer {
 
     @Produces
     @Singleton
-    Leadership leadership(LeaderConfig config, MeterRegistry metrics) {
+    Leadership leadership(LeaderConfig config, StateTable table, MeterRegistry metrics) {
         String replicaId = config.replicaId().filter(id -> !id.isBlank()).orElseGet(ReplicaId::ofThisHost);
         MonotonicInstantSource clock = MonotonicInstantSource.startingNow();
         Leadership leadership;
-        if (config.table().isEmpty()) {
-            LOG.infof("reconciler.leader.table is not set: replica %s assumes it is the only replica and always"
-                    + " leads; set a lease table before running a second replica", replicaId);
+        if (table.name().isEmpty()) {
+            LOG.infof("reconciler.state.table is not set: replica %s assumes it is the only replica and always"
+                    + " leads; set a state table before running a second replica", replicaId);
             leadership = new SoleReplicaLeadership(replicaId, clock.instant());
         } else {
             LeaseTiming timing = config.timing();
-            LeaseSettings settings = new LeaseSettings(config.table().get(), config.leaseName(), replicaId,
+            LeaseSettings settings = new LeaseSettings(table.name().get(), config.leaseName(), replicaId,
                     timing.lease());
-            AwsEndpoint endpoint = new AwsEndpoint(config.region().orElse(null),
-                    config.endpointOverride().orElse(null));
             LeaseElection election = new LeaseElection(
-                    DynamoDbLeaseGateway.connect(endpoint, settings, timing.renewEvery()), timing, clock, replicaId);
+                    DynamoDbLeaseGateway.connect(table.endpoint(), settings, timing.renewEvery()), timing, clock,
+                    replicaId);
             LOG.infof("Replica %s competes for lease %s in table %s (lease %s, renewed every %s)", replicaId,
                     settings.leaseName(), settings.table(), timing.lease(), timing.renewEvery());
             election.start();
@@ -50,6 +54,32 @@ public class LeadershipProducer {
                 .tag("replica", replicaId)
                 .register(metrics);
         return leadership;
+    }
+
+    /** The state table in force, resolved once (a deprecated property logs its warning once). */
+    @Produces
+    @Singleton
+    StateTable stateTable(StateConfig state, LeaderConfig leader) {
+        return StateTable.of(state, leader);
+    }
+
+    /**
+     * The state store: the lease's table when one is set (fenced writes, durable), else in memory. Its calls give up
+     * after the ECS call timeout, so a hung call cannot stall a pass for long.
+     */
+    @Produces
+    @Singleton
+    StateStore stateStore(StateTable table, LeaderConfig config, Leadership leadership, EcsConfig ecs) {
+        if (table.name().isEmpty()) {
+            return new InMemoryStateStore();
+        }
+        LeaseSettings settings = new LeaseSettings(table.name().get(), config.leaseName(), leadership.replicaId(),
+                config.timing().lease());
+        return DynamoDbStateStore.connect(table.endpoint(), settings, ecs.callTimeout());
+    }
+
+    void closeStateStore(@Disposes StateStore store) {
+        store.close();
     }
 
     void release(@Disposes Leadership leadership) {

@@ -34,6 +34,7 @@ public final class LeaseElection implements Leadership, AutoCloseable {
     // written by the election thread (and close), read by any thread
     private volatile Instant validUntil;
     private volatile LeaderInfo knownLeader;
+    private volatile long term;
     // election thread only (and close, after the thread stopped)
     private HeldLease held;
     private boolean reportedLeading;
@@ -66,6 +67,11 @@ public final class LeaseElection implements Leadership, AutoCloseable {
     public boolean isLeader() {
         Instant until = validUntil;
         return until != null && clock.instant().isBefore(until);
+    }
+
+    @Override
+    public long term() {
+        return term;
     }
 
     @Override
@@ -119,10 +125,11 @@ public final class LeaseElection implements Leadership, AutoCloseable {
             return timing.standbyPoll();
         }
         held = acquired.get();
+        term = held.term();
         validUntil = attempt.plus(timing.validity());
         knownLeader = new LeaderInfo(replicaId, attempt);
-        LOG.infof("Replica %s now leads: it holds the lease until %s and renews it every %s", replicaId, validUntil,
-                timing.renewEvery());
+        LOG.infof("Replica %s now leads in term %d: it holds the lease until %s and renews it every %s", replicaId,
+                term, validUntil, timing.renewEvery());
         report(true);
         return untilNextRenewal();
     }

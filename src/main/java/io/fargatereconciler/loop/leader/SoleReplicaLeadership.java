@@ -24,6 +24,12 @@ public final class SoleReplicaLeadership implements Leadership {
         return true;
     }
 
+    /** One term, for the life of the process. */
+    @Override
+    public long term() {
+        return 1;
+    }
+
     @Override
     public Optional<LeaderInfo> leader() {
         return Optional.of(self);

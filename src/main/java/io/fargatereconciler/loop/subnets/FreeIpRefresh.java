@@ -3,6 +3,7 @@ package io.fargatereconciler.loop.subnets;
 import io.fargatereconciler.aws.Ec2Gateway;
 import io.fargatereconciler.aws.Ec2Result;
 import io.fargatereconciler.aws.SubnetCapacity;
+import io.fargatereconciler.loop.DecisionLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -41,15 +42,17 @@ final class FreeIpRefresh {
         if (result instanceof Ec2Result.Ok<List<SubnetCapacity>> ok) {
             asked.addAll(subnets);
             if (lastFailed) {
-                LOG.infof("action=describe-subnets result=ok reason=\"free-IP counts are current again\"");
+                DecisionLine.action("describe-subnets").with("result", "ok")
+                        .quoted("reason", "free-IP counts are current again").info(LOG);
             }
             lastFailed = false;
             return ok.value();
         } else {
             if (!lastFailed) {
-                LOG.warnf("action=describe-subnets result=failed reason=\"%s; subnet steering goes on with the last "
-                        + "free-IP counts (trusted up to reconciler.subnets.free-ips-max-age) and the failures it "
-                        + "sees; check the task role's ec2:DescribeSubnets permission\"", result.describe());
+                DecisionLine.action("describe-subnets").with("result", "failed").quoted("reason", result.describe()
+                        + "; subnet steering goes on with the last free-IP counts (trusted up to"
+                        + " reconciler.subnets.free-ips-max-age) and the failures it sees; check the task role's"
+                        + " ec2:DescribeSubnets permission").warn(LOG);
             }
             lastFailed = true;
             return List.of();

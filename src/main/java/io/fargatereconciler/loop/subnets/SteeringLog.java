@@ -1,6 +1,7 @@
 package io.fargatereconciler.loop.subnets;
 
 import io.fargatereconciler.desired.ResourceKey;
+import io.fargatereconciler.loop.DecisionLine;
 import io.fargatereconciler.plan.GroupStatus;
 import io.fargatereconciler.plan.subnet.SubnetChoice;
 import io.fargatereconciler.plan.subnet.SubnetStanding;
@@ -34,15 +35,15 @@ final class SteeringLog {
             String unhealthy = choice.unhealthy().stream().map(SubnetStanding::describe)
                     .collect(Collectors.joining("; "));
             if (now.allBad()) {
-                LOG.warnf("group=%s action=steer subnets=%s reason=\"every subnet of the group is failing (%s); "
-                        + "launching at the backoff rate into the least bad one; see docs/runbook-eni.md\"", group,
-                        choice.subnets(), unhealthy);
+                DecisionLine.group(group, "steer").with("subnets", choice.subnets()).quoted("reason",
+                        "every subnet of the group is failing (" + unhealthy + "); launching at the backoff rate into"
+                        + " the least bad one; see docs/runbook-eni.md").warn(LOG);
             } else if (!now.avoided().isEmpty()) {
-                LOG.warnf("group=%s action=steer subnets=%s avoid=%s reason=\"%s\"", group, choice.subnets(),
-                        now.avoided(), unhealthy);
+                DecisionLine.group(group, "steer").with("subnets", choice.subnets()).with("avoid", now.avoided())
+                        .quoted("reason", unhealthy).warn(LOG);
             } else {
-                LOG.infof("group=%s action=steer subnets=%s reason=\"no subnet of the group is avoided any more\"",
-                        group, choice.subnets());
+                DecisionLine.group(group, "steer").with("subnets", choice.subnets())
+                        .quoted("reason", "no subnet of the group is avoided any more").info(LOG);
             }
         });
     }

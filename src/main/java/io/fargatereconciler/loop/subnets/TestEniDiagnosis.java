@@ -4,6 +4,7 @@ import io.fargatereconciler.aws.Ec2Gateway;
 import io.fargatereconciler.aws.Ec2Result;
 import io.fargatereconciler.desired.DesiredResource;
 import io.fargatereconciler.desired.DesiredState;
+import io.fargatereconciler.loop.DecisionLine;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.plan.subnet.SubnetFailureKind;
 import io.fargatereconciler.plan.subnet.SubnetHealth;
@@ -75,12 +76,14 @@ final class TestEniDiagnosis {
         if (leftovers instanceof Ec2Result.Ok<List<String>> ok) {
             swept = true;
             if (!ok.value().isEmpty()) {
-                LOG.warnf("action=sweep-test-eni count=%d reason=\"test network interfaces tagged %s=%s left by an "
-                        + "earlier process; deleting them\"", ok.value().size(), TAG, ownerId);
+                DecisionLine.action("sweep-test-eni").with("count", ok.value().size()).quoted("reason", "test network"
+                        + " interfaces tagged " + TAG + "=" + ownerId + " left by an earlier process; deleting them")
+                        .warn(LOG);
             }
             pendingDeletes.addAll(ok.value());
         } else {
-            LOG.warnf("action=sweep-test-eni result=failed reason=\"%s; tried again next pass\"", leftovers.describe());
+            DecisionLine.action("sweep-test-eni").with("result", "failed")
+                    .quoted("reason", leftovers.describe() + "; tried again next pass").warn(LOG);
         }
     }
 
@@ -88,7 +91,8 @@ final class TestEniDiagnosis {
         for (String id : List.copyOf(pendingDeletes)) {
             if (delete(id)) {
                 pendingDeletes.remove(id);
-                LOG.infof("action=delete-test-eni eni=%s result=ok reason=\"left over from an earlier test\"", id);
+                DecisionLine.action("delete-test-eni").with("eni", id).with("result", "ok")
+                        .quoted("reason", "left over from an earlier test").info(LOG);
             }
         }
     }
@@ -123,8 +127,8 @@ final class TestEniDiagnosis {
             } finally {
                 if (!delete(ok.value())) {
                     pendingDeletes.add(ok.value());
-                    LOG.warnf("action=delete-test-eni eni=%s result=failed reason=\"retried every pass until gone\"",
-                            ok.value());
+                    DecisionLine.action("delete-test-eni").with("eni", ok.value()).with("result", "failed")
+                            .quoted("reason", "retried every pass until gone").warn(LOG);
                 }
             }
         } else {
@@ -132,8 +136,8 @@ final class TestEniDiagnosis {
             outcome = new TestEniOutcome(now, resultOf(failed.errorCode()), failed.errorCode() + ": " + failed.message());
         }
         recorder.testEni(subnet, outcome.result());
-        LOG.warnf("subnet=%s action=test-eni result=%s security-groups=%s reason=\"%s\"", subnet, outcome.result(),
-                securityGroups, outcome.advice());
+        DecisionLine.about("subnet", subnet, "test-eni").with("result", outcome.result())
+                .with("security-groups", securityGroups).quoted("reason", outcome.advice()).warn(LOG);
         return new Tested(subnet, outcome);
     }
 
@@ -141,7 +145,8 @@ final class TestEniDiagnosis {
     private boolean delete(String id) {
         Ec2Result<Boolean> deleted = ec2.deleteNetworkInterface(id);
         if (deleted instanceof Ec2Result.Failed<Boolean>) {
-            LOG.warnf("action=delete-test-eni eni=%s result=failed reason=\"%s\"", id, deleted.describe());
+            DecisionLine.action("delete-test-eni").with("eni", id).with("result", "failed")
+                    .quoted("reason", deleted.describe()).warn(LOG);
             return false;
         }
         return true;

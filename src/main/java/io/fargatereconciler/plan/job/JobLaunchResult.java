@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@link JobPlanner#afterLaunch}. Make one with the static factories, one per way a RunTask call can end. A launch
  * the loop did not send (launch budget spent, shutting down) is reported as {@link #throttled}.
  *
- * @param task    the task RunTask returned, as described in its answer (STARTED, TOKEN_REUSED), else null
+ * @param task    the task RunTask returned, as described in its answer (STARTED, TOKEN_REUSED), or the task a
+ *                ConflictException named (TOKEN_CONFLICT, its state unknown), else null
  * @param message the failures[] reason or the error text, else null
  * @param cause   the classified failures[] reason (FAILED), may be null
  */
@@ -23,7 +24,10 @@ public record JobLaunchResult(Outcome outcome, ObservedTask task, String message
         FAILED,
         /** ECS returned an earlier, STOPPED task for this clientToken instead of starting one: the attempt had landed. */
         TOKEN_REUSED,
-        /** ConflictException: the clientToken was used before with other parameters (an older spec, other subnets). */
+        /**
+         * ConflictException: the clientToken was used before with other parameters (an older spec, other subnets); ECS
+         * names the task it started then.
+         */
         TOKEN_CONFLICT,
         /** Rate limited, or not sent at all: nothing started. */
         THROTTLED,
@@ -56,8 +60,9 @@ public record JobLaunchResult(Outcome outcome, ObservedTask task, String message
         return new JobLaunchResult(Outcome.TOKEN_REUSED, task, null, null);
     }
 
-    public static JobLaunchResult tokenConflict(String message) {
-        return new JobLaunchResult(Outcome.TOKEN_CONFLICT, null, message, null);
+    /** A ConflictException; {@code task}: the task ECS named in {@code resourceIds}, null when it named none. */
+    public static JobLaunchResult tokenConflict(String message, ObservedTask task) {
+        return new JobLaunchResult(Outcome.TOKEN_CONFLICT, task, message, null);
     }
 
     public static JobLaunchResult throttled(String message) {

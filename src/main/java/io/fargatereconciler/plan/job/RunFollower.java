@@ -175,9 +175,16 @@ final class RunFollower {
             case REJECTED -> pass.attemptFailed(run, false, "RunTask rejected the call: " + message);
             case THROTTLED, SERVER_ERROR -> pass.runs.put(run.id(), run.resendAt(
                     pass.now.plus(pass.job.task().backoff().initial()), "RunTask " + result.outcome() + ": " + message));
-            case TOKEN_CONFLICT -> pass.finish(run, JobRunResult.Unknown, "attempt " + run.attempt()
-                    + " was started before with other parameters (an older spec, or other subnets chosen by the daemon "
-                    + "before a restart); how it ended is unknown, and it is not started again: " + message);
+            case TOKEN_CONFLICT -> {
+                if (result.task() != null) { // the attempt's task ECS named: follow it like one we just started
+                    pass.heard.add(run.id());
+                    pass.runs.put(run.id(), run.started(result.taskArn(), false, pass.now));
+                } else {
+                    pass.finish(run, JobRunResult.Unknown, "attempt " + run.attempt() + " was started before with "
+                            + "other parameters (an older spec, or other subnets chosen by the daemon before a restart) "
+                            + "and ECS named no task; how it ended is unknown, and it is not started again: " + message);
+                }
+            }
         }
     }
 }

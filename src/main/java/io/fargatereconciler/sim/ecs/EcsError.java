@@ -1,17 +1,26 @@
 package io.fargatereconciler.sim.ecs;
 
+import java.util.List;
+
 /**
- * An error ECS answers with: the {@code __type}, the message and the HTTP status. ECS answers client errors with
+ * An error ECS answers with: the {@code __type}, the message, the HTTP status and, for a ConflictException, the
+ * {@code resourceIds}. ECS answers client errors with
  * HTTP 400 (throttling included) and server errors with 500.
  */
 public final class EcsError extends RuntimeException {
     private final String type;
     private final int status;
+    private final List<String> resourceIds;
 
     private EcsError(String type, String message, int status) {
+        this(type, message, status, List.of());
+    }
+
+    private EcsError(String type, String message, int status, List<String> resourceIds) {
         super(message, null, false, false);
         this.type = type;
         this.status = status;
+        this.resourceIds = List.copyOf(resourceIds);
     }
 
     public static EcsError invalidParameter(String message) {
@@ -26,8 +35,12 @@ public final class EcsError extends RuntimeException {
         return new EcsError("ClusterNotFoundException", "Cluster not found.", 400);
     }
 
-    public static EcsError conflict(String message) {
-        return new EcsError("ConflictException", message, 400);
+    /**
+     * RunTask's answer to a clientToken re-sent with other parameters: as ECS does, it names the tasks the token
+     * already launched in {@code resourceIds}.
+     */
+    public static EcsError conflict(String message, List<String> resourceIds) {
+        return new EcsError("ConflictException", message, 400, resourceIds);
     }
 
     public static EcsError throttling() {
@@ -52,5 +65,10 @@ public final class EcsError extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The resources the error is about (ConflictException: the task ARNs of the earlier call); empty for others. */
+    public List<String> resourceIds() {
+        return resourceIds;
     }
 }

@@ -51,7 +51,8 @@ final class RunTaskOperation {
             if (earlier.isPresent()) {
                 if (!earlier.get().parameters().equals(parameters)) {
                     throw EcsError.conflict("The clientToken '" + clientToken
-                            + "' was already used with different parameters.");
+                            + "' was already used with different parameters.",
+                            earlier.get().tasks().stream().map(SimTask::arn).toList());
                 }
                 return response(earlier.get().tasks(), earlier.get().failures(), !tags.isEmpty());
             }

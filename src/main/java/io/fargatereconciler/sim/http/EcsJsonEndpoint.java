@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * The AWS JSON 1.1 side of the port: {@code X-Amz-Target: AmazonEC2ContainerServiceV20141113.<Operation>}. Errors are
- * written as ECS writes them: {@code {"__type": "...", "message": "..."}} with HTTP 400 (500 for ServerException),
+ * written as ECS writes them: {@code {"__type": "...", "message": "..."}} (plus {@code "resourceIds"} for a RunTask
+ * ConflictException) with HTTP 400 (500 for ServerException),
  * and the type repeated in {@code x-amzn-ErrorType}.
  */
 final class EcsJsonEndpoint {
@@ -31,6 +32,9 @@ final class EcsJsonEndpoint {
         } catch (EcsError error) {
             exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type());
             ObjectNode json = EcsJson.object().put("__type", error.type()).put("message", error.getMessage());
+            if (!error.resourceIds().isEmpty()) {
+                error.resourceIds().forEach(json.putArray("resourceIds")::add);
+            }
             Exchanges.send(exchange, error.status(), CONTENT_TYPE, json.toString(), requestId);
         }
     }

@@ -141,8 +141,9 @@ final class JobWorld {
         }
         if (existing != null && !subnetsByToken.get(launch.clientToken()).equals(launch.subnets())) {
             conflicts.add(launch);
+            stoppedShown.remove(existing); // ECS names the task in resourceIds; the observer describes it
             return JobLaunchResult.tokenConflict("The clientToken '" + launch.clientToken()
-                    + "' was already used with different parameters.");
+                    + "' was already used with different parameters.", tasks.get(existing));
         }
         if (existing != null) {
             ObservedTask task = tasks.get(existing);
