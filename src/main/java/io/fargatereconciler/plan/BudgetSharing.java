@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * then the one missing most, then by name. A small budget thus reaches every group in turn, and the same inputs
  * always give the same launches.
  *
- * <p>A subnet without a recent successful start (probing) takes at most its probe room over all groups: a group's
- * call goes first to such a subnet alone, as a probe; the group's other copies go to its healthy subnets, or, when it
- * has none, wait until a probe leaves PROVISIONING.
+ * <p>A subnet without a recent successful start (probing) takes at most its probe room over all groups, each probe
+ * call to that subnet alone. A group with healthy subnets sends at most half of what it launches this pass as probes
+ * (so a single replacement always goes to a proven subnet) and the rest to its healthy subnets; a group with only
+ * probing subnets sends probes only, and its other copies wait until a probe leaves PROVISIONING.
  *
  * @param launches         the RunTask calls, in the order to make them
  * @param starved          groups that wanted more than the budget allowed
@@ -39,6 +40,7 @@ record BudgetSharing(List<Launch> launches, Set<ResourceKey> starved, Set<Resour
         List<GroupPlanner.Proposal> order = proposals.stream().filter(p -> p.launch() > 0).sorted(FAIR_ORDER).toList();
         int[] remaining = order.stream().mapToInt(GroupPlanner.Proposal::launch).toArray();
         int[] calls = new int[order.size()];
+        int[] probes = order.stream().mapToInt(p -> p.steering().probingOnly() ? p.launch() : p.launch() / 2).toArray();
         boolean[] waiting = new boolean[order.size()];
         List<List<String>> tokens = new ArrayList<>(Collections.nCopies(order.size(), null)); // derived when used
         Map<String, Integer> probeRoom = new HashMap<>();
@@ -52,7 +54,7 @@ record BudgetSharing(List<Launch> launches, Set<ResourceKey> starved, Set<Resour
                 if (remaining[i] == 0 || calls[i] >= p.tokens().calls()) {
                     continue;
                 }
-                String probe = p.steering().probing().stream()
+                String probe = probes[i] == 0 ? null : p.steering().probing().stream()
                         .filter(s -> probeRoom.computeIfAbsent(s, steering::probeRoom) > 0).findFirst().orElse(null);
                 if (probe == null && p.steering().probingOnly()) {
                     waiting[i] = true;
@@ -60,7 +62,7 @@ record BudgetSharing(List<Launch> launches, Set<ResourceKey> starved, Set<Resour
                 }
                 int count = Math.min(remaining[i], budget.tasksForNextCall());
                 if (probe != null) {
-                    count = Math.min(count, probeRoom.get(probe));
+                    count = Math.min(count, Math.min(probes[i], probeRoom.get(probe)));
                 }
                 if (count == 0) {
                     spent = true;
@@ -71,6 +73,7 @@ record BudgetSharing(List<Launch> launches, Set<ResourceKey> starved, Set<Resour
                 }
                 if (probe != null) {
                     probeRoom.merge(probe, -count, Integer::sum);
+                    probes[i] -= count;
                     launches.add(new Launch(p.group().key(), p.group().task(), count, List.of(probe),
                             tokens.get(i).get(calls[i]), Map.of(), p.launchReason() + "; probe of " + probe
                             + ": no copy of ours left PROVISIONING there recently"));

@@ -125,7 +125,7 @@ final class BenchmarkReport {
         line("| metric | " + String.join(" | ", rows.stream().map(MassFailureScenario.Result::strategy).toList()) + " |");
         line("| --- |" + " --- |".repeat(rows.size()));
         row(rows, "time to full strength", x -> Format.duration(x.timeToFullStrength()));
-        row(rows, "... / lower bound", x -> x.timeToFullStrength() == null ? "-"
+        row(rows, "... / launch-rate bound", x -> x.timeToFullStrength() == null ? "-"
                 : Format.ratio(Format.ratioOf(x.timeToFullStrength(), mass.accountBound())));
         row(rows, "RUNNING at the end", x -> Format.count(x.runningAtEnd()));
         row(rows, "RunTask calls", x -> Format.count(x.runTaskCalls()));

@@ -72,7 +72,7 @@ final class Harness {
                 () -> ReactionScenario.run(ecsConfig, scale.reaction()));
         FalseStallScenario.Result falseStalls = timed("false stalls",
                 () -> FalseStallScenario.run(ecsConfig, scale.falseStalls()));
-        List<SharedAccountScenario.Result> shared = timed("shared account (2 strategies)",
+        List<SharedAccountScenario.Result> shared = timed("shared account (3 strategies)",
                 () -> SharedAccountScenario.run(ecsConfig, scale.shared()));
         Map<String, Double> plannerCpu = timed("planner CPU time (ThreadMXBean)",
                 () -> PlannerCpuTime.measure(scale.plannerWarmUps(), scale.plannerPlans()));

@@ -99,8 +99,8 @@ class SubnetSteeringOnSimulatorTest {
         assertThat(status(daemon).condition(Condition.Type.Degraded).status()).isEqualTo(Condition.Status.False);
         account.liveTasks().stream().limit(3).forEach(t -> account.admin().stopTask(t.taskArn(), "by hand"));
         daemon.runFor(Duration.ofMinutes(3));
-        assertThat(placedIn(BROKEN)).as("no copy ever started there: a probe batch of 2, the third copy goes to the "
-                + "proven subnet").hasSize(2).allSatisfy(t -> assertThat(t.lastStatus()).isEqualTo("RUNNING"));
+        assertThat(placedIn(BROKEN)).as("no copy ever started there: of 3 replacements 1 probes it, 2 go to the proven "
+                + "subnet").hasSize(1).allSatisfy(t -> assertThat(t.lastStatus()).isEqualTo("RUNNING"));
         assertThat(account.running()).isEqualTo(6);
         assertThat(account.admin().apiCalls().calls("ec2:DescribeSubnets")).as("free IPs read at a bounded rate")
                 .isBetween(5L, 11L);

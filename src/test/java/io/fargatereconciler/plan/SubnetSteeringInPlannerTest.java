@@ -98,6 +98,23 @@ class SubnetSteeringInPlannerTest {
         assertThat(plan.groups().get(api.key()).hold()).isEqualTo(Hold.BACKOFF);
     }
 
+    @Test
+    void aSingleReplacementGoesToAProvenSubnetAndOnlyHalfOfALargerLaunchProbesAnUnknownOne() {
+        TaskGroup web = group("web", 5);
+        ObservedState oneRunningInA = observed(T0, running(web, "w1", T0.minusSeconds(60)));
+        PlannerMemory proven = runningDaemon(); // subnet-a has a recent start (w1), subnet-b none: probing
+
+        Plan one = planner.plan(Fixtures.desired(group("web", 2)), oneRunningInA, proven, T0);
+        Plan four = planner.plan(Fixtures.desired(web), oneRunningInA, proven, T0);
+
+        assertThat(one.launches()).singleElement().satisfies(l -> assertThat(l.subnets()).containsExactly("subnet-a"));
+        assertThat(four.launches()).extracting(Launch::subnets, Launch::count).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(java.util.List.of("subnet-b"), 2),
+                org.assertj.core.groups.Tuple.tuple(java.util.List.of("subnet-a"), 2));
+        assertThat(four.launches().stream().filter(l -> l.subnets().equals(java.util.List.of("subnet-b"))))
+                .allSatisfy(l -> assertThat(l.reason()).contains("probe of subnet-b"));
+    }
+
     /** Two copies running in subnet-a, the third just stopped with an ENI timeout in subnet-b. */
     private ObservedState copyFailedInSubnetB() {
         return observed(T0, running(api, "t1", T0.minusSeconds(600)), running(api, "t2", T0.minusSeconds(600)),
