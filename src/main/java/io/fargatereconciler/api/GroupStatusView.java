@@ -19,16 +19,18 @@ import java.util.List;
  */
 public record GroupStatusView(String kind, String name, String cluster, int desired, int running, int pending,
                               int upToDate, int stopping, List<Condition> conditions, int failedStarts,
-                              Failure lastFailure, Instant backoffUntil, String hold, Instant nextRetryAt,
+                              Failure lastFailure, Instant backoffUntil, String hold, String holdReason,
+                              Instant nextRetryAt,
                               List<String> lastErrors, List<GroupEvent> recentEvents, Instant observedAt,
                               List<String> launchSubnets, List<SubnetView> unhealthySubnets, boolean allSubnetsBad) {
-    static GroupStatusView of(GroupReport report) {
+    static GroupStatusView of(GroupReport report, Instant now) {
         GroupStatus status = report.status();
         CopyCounts copies = status.copies();
         return new GroupStatusView(status.group().kind().name(), status.group().name(), report.cluster(),
                 copies.desired(), copies.running(), copies.pending(), copies.upToDate(), copies.stopping(),
                 status.conditions(), status.failures(), status.lastFailure(), status.backoffUntil(),
-                status.hold().name(), status.nextLookAt(), report.lastErrors(), report.recentEvents(),
+                status.hold().name(), status.holdReason(now), status.nextLookAt(), report.lastErrors(),
+                report.recentEvents(),
                 report.observedAt(), status.subnets().subnets(),
                 status.subnets().unhealthy().stream().map(SubnetView::of).toList(), status.subnets().allBad());
     }

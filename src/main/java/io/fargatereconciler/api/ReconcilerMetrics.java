@@ -8,6 +8,7 @@ import io.fargatereconciler.observe.StopCause;
 import io.fargatereconciler.plan.Hold;
 import io.fargatereconciler.plan.OrphanGroup;
 import io.fargatereconciler.plan.job.JobRunResult;
+import io.fargatereconciler.plan.subnet.SubnetFailureKind;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import io.fargatereconciler.plan.subnet.SubnetStanding;
 import io.fargatereconciler.plan.subnet.TestEniOutcome;
@@ -51,6 +52,9 @@ public final class ReconcilerMetrics implements PassRecorder {
     private final MultiGauge subnetScore;
     private final MultiGauge subnetFreeIps;
     private final MultiGauge subnetAvoided;
+    private final MultiGauge stallThreshold;
+    private final Counter stallStops;
+    private volatile double launchRate = Double.NaN;
 
     public ReconcilerMetrics(MeterRegistry registry, GroupStatusBook status, InstantSource clock) {
         this.registry = registry;
@@ -73,7 +77,15 @@ public final class ReconcilerMetrics implements PassRecorder {
         this.subnetFreeIps = multiGauge("reconciler.subnet.free.ips",
                 "Free IP addresses of the subnet as EC2 DescribeSubnets last reported them");
         this.subnetAvoided = multiGauge("reconciler.subnet.health",
-                "Where the subnet ranks for launches: 0 healthy, 1 suspect (recent failure), 2 avoided");
+                "Where the subnet ranks for launches: 0 healthy, 0.5 probing (no recent successful start), 1 suspect "
+                        + "(recent failure), 2 avoided");
+        this.stallThreshold = multiGauge("reconciler.stall.threshold.seconds",
+                "How long a task may stay in PROVISIONING in the subnet before it counts as stalled");
+        this.stallStops = Counter.builder("reconciler.stall.stops")
+                .description("StopTask calls ECS accepted for tasks stalled in PROVISIONING").register(registry);
+        Gauge.builder("reconciler.launch.budget.tasks.per.second", this, metrics -> metrics.launchRate)
+                .description("The launch budget's current rate: the account's rates minus the reserve, halved on "
+                        + "throttling and grown back slowly").register(registry);
     }
 
     /** Gauges over values the loop and planner own: work-queue depth and launches in flight. */
@@ -113,10 +125,25 @@ public final class ReconcilerMetrics implements PassRecorder {
     public void taskStopped(ResourceKey group, StopCause cause, String subnetId) {
         String reason = cause == null ? "UNKNOWN" : cause.name();
         registry.counter("reconciler.stops", Tags.of("group", group.toString(), "reason", reason)).increment();
-        if (cause == StopCause.ENI_PROVISIONING_TIMEOUT || cause == StopCause.SUBNET_IP_EXHAUSTED) {
+        if (SubnetFailureKind.of(cause).isPresent()) {
             registry.counter("reconciler.eni.failures",
                     Tags.of("subnet", subnetId == null ? "unknown" : subnetId, "cause", reason)).increment();
         }
+    }
+
+    @Override
+    public void launchBudget(double tasksPerSecond) {
+        launchRate = tasksPerSecond;
+    }
+
+    @Override
+    public void taskStalled(String subnetId) {
+        registry.counter("reconciler.stalled.tasks", Tags.of("subnet", subnetId)).increment();
+    }
+
+    @Override
+    public void stallStopped(ResourceKey group) {
+        stallStops.increment();
     }
 
     @Override
@@ -146,7 +173,9 @@ public final class ReconcilerMetrics implements PassRecorder {
     public void subnetHealth(SubnetHealthBook book, Instant now) {
         List<SubnetStanding> standings = book.subnets().keySet().stream().map(id -> book.standing(id, now)).toList();
         subnetScore.register(rows(standings, SubnetStanding::score), true);
-        subnetAvoided.register(rows(standings, s -> s.tier().ordinal()), true);
+        subnetAvoided.register(rows(standings, ReconcilerMetrics::rank), true);
+        stallThreshold.register(rows(standings, s -> book.stallThreshold(s.subnetId()).value().toMillis() / 1000.0),
+                true);
         subnetFreeIps.register(rows(standings.stream().filter(s -> s.health().freeIps() != null).toList(),
                 s -> s.health().freeIps()), true);
     }
@@ -176,6 +205,16 @@ public final class ReconcilerMetrics implements PassRecorder {
                 .<MultiGauge.Row<?>>map(hold -> MultiGauge.Row.of(Tags.of("hold", hold.name()),
                         holds.getOrDefault(hold.name(), 0L)))
                 .toList(), true);
+    }
+
+    /** 0 healthy, 0.5 probing, 1 suspect, 2 avoided (probing fits between without moving the other values). */
+    private static double rank(SubnetStanding standing) {
+        return switch (standing.tier()) {
+            case HEALTHY -> 0;
+            case PROBING -> 0.5;
+            case SUSPECT -> 1;
+            case AVOIDED -> 2;
+        };
     }
 
     private static List<MultiGauge.Row<?>> rows(List<SubnetStanding> subnets, ToDoubleFunction<SubnetStanding> value) {

@@ -35,7 +35,7 @@ final class EcsTaskMapper {
         return new ObservedTask(task.taskArn(), cluster, groupOf(tags), tags.get(Ownership.SPEC_HASH_TAG),
                 task.startedBy(), lastStatus, task.desiredStatus() == null ? null : TaskStatus.parse(task.desiredStatus()),
                 task.createdAt(), task.startedAt(), task.stoppedAt(), subnetOf(task), task.stopCodeAsString(),
-                task.stoppedReason(), cause, containers, tags);
+                task.stoppedReason(), cause, containers, tags, task.connectivityAt());
     }
 
     /**

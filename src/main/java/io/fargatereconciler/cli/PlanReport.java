@@ -11,7 +11,6 @@ import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.Stop;
 import io.fargatereconciler.plan.job.JobStatus;
-import java.time.Duration;
 import java.time.Instant;
 
 /** What {@code plan} prints: per group its copies and what the daemon would do, like {@code terraform plan}. */
@@ -56,7 +55,7 @@ final class PlanReport {
                         .append(" at a time (rollout.maxSurge)\n");
             }
             if (status.hold() != Hold.NONE) {
-                text.append("  = wait: ").append(holdReason(status)).append('\n');
+                text.append("  = wait: ").append(status.holdReason(now)).append('\n');
             }
             if (text.length() == before) {
                 text.append("  no changes\n");
@@ -119,23 +118,6 @@ final class PlanReport {
         }
         int launches = plan.launches().stream().mapToInt(Launch::count).sum();
         return "Plan: " + launches + " to launch, " + plan.stops().size() + " to stop.\n";
-    }
-
-    private String holdReason(GroupStatus status) {
-        String until = status.nextLookAt() == null ? ""
-                : " (next look in " + Duration.between(now, status.nextLookAt()).toSeconds() + " s)";
-        return switch (status.hold()) {
-            case NOT_OBSERVED -> "its cluster was not observed, nothing is planned blind";
-            case AFTER_RESTART -> "copies were launched in the last minutes; a daemon that finds no launch intents"
-                    + " recorded for the group waits until ListTasks has caught up" + until;
-            case PAUSED -> "ECS throttled or failed; the loop pauses" + until;
-            case BACKOFF -> "the group's starts failed; it waits out its backoff" + until;
-            case SLOW_START -> "recovering from failures: one slow-start batch at a time";
-            case SURGE_LIMIT -> "rolling: no room above desired (maxSurge) until outdated copies stop";
-            case BUDGET -> "the shared RunTask budget is spent for this pass; the rest follows" + until;
-            case SPEC_PAUSED -> "spec.paused is true: nothing is launched or stopped until it is set to false";
-            case NONE -> "";
-        };
     }
 
     private static boolean unsettled(GroupStatus status) {

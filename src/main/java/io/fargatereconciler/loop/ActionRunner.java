@@ -7,7 +7,7 @@ import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.leader.NotLeaderException;
 import io.fargatereconciler.loop.state.DurableState;
 import io.fargatereconciler.loop.state.StateWriteRefused;
-import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
+import io.fargatereconciler.observe.StopClassifier;
 import io.fargatereconciler.observe.TaskObserver;
 import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Launch;
@@ -42,7 +42,6 @@ final class ActionRunner {
     private final PassRecorder recorder;
     private final InstantSource clock;
     private final Leadership leadership;
-    private final SubnetSteeringSteps subnets;
     private final DurableState durable;
 
     ActionRunner(ReconcilePassParts parts, InstantSource clock, DurableState durable) {
@@ -53,7 +52,6 @@ final class ActionRunner {
         this.recorder = parts.recorder();
         this.clock = clock;
         this.leadership = parts.leadership();
-        this.subnets = parts.subnets();
     }
 
     /**
@@ -89,7 +87,6 @@ final class ActionRunner {
                     if (launch.group().kind() == Kind.TaskGroup) {
                         durable.afterLaunch(launch, result);
                     }
-                    subnets.afterLaunch(launch, result, clock.instant());
                     next = planner.afterLaunch(next, launch, result, clock.instant());
                     folded.accept(next);
                     record(launch, result);
@@ -195,6 +192,9 @@ final class ActionRunner {
         Instant now = clock.instant();
         String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
         recorder.stopRequested(stop.group(), outcome);
+        if (result.outcome() == StopResult.Outcome.STOPPED && stop.reason().startsWith(StopClassifier.STALL_STOP_REASON)) {
+            recorder.stallStopped(stop.group());
+        }
         if (result.outcome() == StopResult.Outcome.THROTTLED) {
             recorder.throttled("StopTask");
         }

@@ -14,6 +14,7 @@ import io.fargatereconciler.desired.DesiredStateStore;
 import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.loop.state.StateStore;
 import io.fargatereconciler.loop.subnets.DiagnosticsConfig;
+import io.fargatereconciler.loop.subnets.StallConfig;
 import io.fargatereconciler.loop.subnets.SubnetSteeringSteps;
 import io.fargatereconciler.loop.subnets.SubnetsConfig;
 import io.fargatereconciler.observe.TaskObserver;
@@ -131,11 +132,13 @@ public class EngineBeans {
                                 PassRecorder recorder, LoopHealth health, InstantSource clock, LoopConfig config,
                                 JobStatusBook jobs, JobNotifications notifications, Leadership leadership,
                                 SubnetSteeringSteps subnets, GroupNotifications groupNotifications,
-                                StateStore state) {
+                                SubnetsConfig subnetsConfig, StallConfig stall, StateStore state) {
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(ecs, clock), ecs, status, recorder, health,
                 jobs, new JobEventReporter(recorder, notifications), leadership, subnets, groupNotifications, state);
-        return new ReconcileLoop(desired::current, parts, new Planner(config.plannerConfig()), clock, config.loop(),
-                new SecureRandom());
+        Planner planner = subnetsConfig.steering()
+                ? Planner.steeredByHealth(config.plannerConfig(), subnetsConfig.settings(stall.settings()))
+                : new Planner(config.plannerConfig());
+        return new ReconcileLoop(desired::current, parts, planner, clock, config.loop(), new SecureRandom());
     }
 
     @Produces

@@ -27,8 +27,9 @@ public interface LoopConfig {
     default PlannerConfig plannerConfig() {
         Planning p = planner();
         return new PlannerConfig(ownerId(), p.maxStopsPerPass(), p.expectationTimeout(),
-                new LaunchBudget.Limits(p.launchCallsPerSecond(), p.launchCallBurst(), p.launchTasksPerSecond(),
-                        p.launchTaskBurst()),
+                LaunchBudget.Limits.belowAccount(p.accountRunTaskCallsPerSecond(), p.accountRunTaskCallBurst(),
+                        p.accountTasksPerSecond(), p.accountTaskBurst(), p.launchReserve(),
+                        p.launchRateIncreasePerMinute()),
                 p.slowStartInitialBatch(), p.throttlePauseInitial(), p.throttlePauseMax(), p.rememberStoppedTasksFor(),
                 orphans().stopAfter().orElse(null));
     }
@@ -65,19 +66,29 @@ public interface LoopConfig {
         @WithDefault("2m")
         Duration expectationTimeout();
 
-        /** RunTask calls per second, shared by all groups (ECS Fargate default: 20/s, burst 100). */
-        @WithDefault("10")
-        double launchCallsPerSecond();
-
+        /** The account's published Fargate RunTask call rate (ECS default 20/s; raise it with a raised quota). */
         @WithDefault("20")
-        int launchCallBurst();
+        double accountRunTaskCallsPerSecond();
 
-        /** Tasks asked for per second, over all RunTask calls (ECS Fargate default: 20/s, burst 100). */
-        @WithDefault("10")
-        double launchTasksPerSecond();
+        /** The account's RunTask call burst (ECS default 100). */
+        @WithDefault("100")
+        int accountRunTaskCallBurst();
 
+        /** The account's published Fargate task launch rate (ECS default 20 tasks/s). */
         @WithDefault("20")
-        int launchTaskBurst();
+        double accountTasksPerSecond();
+
+        /** The account's task launch burst (ECS default 100). */
+        @WithDefault("100")
+        int accountTaskBurst();
+
+        /** Share of the account's rates left for other RunTask users of the account (0 to below 1). */
+        @WithDefault("0.25")
+        double launchReserve();
+
+        /** After throttling halved the launch rate, tasks per second it grows back by each minute. */
+        @WithDefault("3")
+        double launchRateIncreasePerMinute();
 
         /** Copies a group recovering from failures may have starting at once (doubles as they come up). */
         @WithDefault("1")

@@ -26,6 +26,18 @@ public interface PassRecorder {
     default void stopRequested(ResourceKey group, String result) {
     }
 
+    /** One of our tasks was found stalled in PROVISIONING in {@code subnetId} (counted once per task). */
+    default void taskStalled(String subnetId) {
+    }
+
+    /** ECS accepted our StopTask for a task of {@code group} stalled in PROVISIONING. */
+    default void stallStopped(ResourceKey group) {
+    }
+
+    /** The launch budget's rate after a pass, in tasks per second (it halves on throttling, grows back slowly). */
+    default void launchBudget(double tasksPerSecond) {
+    }
+
     /** The subnets' health after a pass (for per-subnet gauges). */
     default void subnetHealth(SubnetHealthBook book, Instant now) {
     }

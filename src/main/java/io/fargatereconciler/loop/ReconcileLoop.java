@@ -7,6 +7,7 @@ import io.fargatereconciler.loop.leader.Leadership;
 import io.fargatereconciler.plan.OrphanGroup;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -101,6 +102,11 @@ public final class ReconcileLoop {
     }
 
     /** Groups waiting on the work queue, due or not. */
+    /** What the planner knows about every subnet seen, as of the last pass (a snapshot, for the status API). */
+    public SubnetHealthBook subnetHealth() {
+        return pass.subnetHealth();
+    }
+
     public int queueDepth() {
         return queue.depth();
     }
@@ -223,7 +229,7 @@ public final class ReconcileLoop {
         boolean leading = leadership.isLeader();
         long term = leaderTerms.get();
         if (leading && (!ledLastPass || term != termOfMemory)) {
-            pass.forget(PlannerMemory.initial(random.nextLong()));
+            pass.forget(random.nextLong());
             termOfMemory = term;
             DecisionLine.action("lead").with("replica", leadership.replicaId()).with("term", leadership.term())
                     .quoted("reason", "this replica leads now: the planner's memory is read back from the state table"

@@ -22,8 +22,9 @@ import io.fargatereconciler.plan.Plan;
 import io.fargatereconciler.plan.Planner;
 import io.fargatereconciler.plan.PlannerMemory;
 import io.fargatereconciler.plan.StoppedCopy;
-import io.fargatereconciler.plan.SubnetSteering;
 import io.fargatereconciler.plan.job.JobEvent;
+import io.fargatereconciler.plan.subnet.Stall;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -82,11 +83,12 @@ final class ReconcilePass {
     }
 
     /**
-     * Drops everything remembered (expectations, backoff, budget) for a fresh memory: a new leader's start. The next
-     * pass that leads claims the durable state again and resumes from it.
+     * Drops everything remembered (expectations, backoff, budget, Jobs) for a fresh memory seeded with {@code seed}: a
+     * new leader's start. The next pass that leads claims the durable state again and resumes from it. What
+     * observations taught about subnets stays: a standby learns it as well as a leader.
      */
-    void forget(PlannerMemory fresh) {
-        memory = fresh;
+    void forget(long seed) {
+        memory = memory.forNewTerm(seed);
         durable.forget();
     }
 
@@ -99,11 +101,12 @@ final class ReconcilePass {
                                   BooleanSupplier stopping) {
         boolean acting = leading && resumeDurableState(desired);
         ObservedState observed = observe(desired, clusters);
-        SubnetSteering steering = subnets.beforePlan(desired, observed, clock.instant());
+        memory = subnets.beforePlan(desired, observed, memory, planner, clock.instant());
         PlannerMemory before = memory;
-        Plan plan = planner.plan(desired, observed, memory, clock.instant(), steering);
+        Plan plan = planner.plan(desired, observed, memory, clock.instant());
         memory = plan.memory();
         recordStoppedCopies(plan.stoppedCopies());
+        recordStalls(plan.stalls());
         reportOrphans(plan.orphans());
         if (acting) {
             act(desired, plan, before, stopping);
@@ -113,8 +116,9 @@ final class ReconcilePass {
         }
         // The status after acting: the same observation planned again with the results folded in (launches now
         // count as pending, timers reflect the budget spent). Planning is pure, so nothing of it is carried out.
-        subnets.afterPass(desired, leading, clock.instant());
-        Plan after = planner.plan(desired, observed, memory, clock.instant(), subnets.steering(clock.instant()));
+        memory = subnets.afterPass(desired, leading, memory, planner, clock.instant());
+        recorder.launchBudget(memory.budget().tasksPerSecond(planner.config().launchBudget()));
+        Plan after = planner.plan(desired, observed, memory, clock.instant());
         status.planned(desired, observed, after.groups(), plan.stoppedCopies());
         if (acting) {
             holds.report(after.groups());
@@ -202,6 +206,11 @@ final class ReconcilePass {
         }
     }
 
+    /** The subnets' health in the planner's memory now. */
+    SubnetHealthBook subnetHealth() {
+        return memory.subnets();
+    }
+
     /** Launched copies ECS does not list yet, over all groups. */
     int expectationsInFlight() {
         int count = 0;
@@ -245,6 +254,18 @@ final class ReconcilePass {
             DecisionLine.group(copy.group(), "observe-stop").with("task", copy.taskArn()).with("cause", copy.cause())
                     .with("counts-as-failure", copy.failure() != null).with("subnet", copy.subnetId())
                     .quoted("reason", copy.stoppedReason()).info(LOG);
+        }
+    }
+
+    private void recordStalls(List<Stall> stalls) {
+        for (Stall stall : stalls) {
+            recorder.taskStalled(stall.subnetId());
+            DecisionLine.about("subnet", stall.subnetId(), "stall").with("task", stall.taskArn())
+                    .with("age", stall.age().toSeconds() + "s")
+                    .with("threshold", stall.threshold().value().toSeconds() + "s")
+                    .quoted("reason", "stalled in PROVISIONING past the subnet's stall threshold ("
+                            + stall.threshold().basis() + "); counted against the subnet now, stopped and replaced "
+                            + "elsewhere").warn(LOG);
         }
     }
 

@@ -8,6 +8,11 @@ package io.fargatereconciler.observe;
 public enum StopCause {
     /** "Timeout waiting for network interface provisioning to complete" (TaskFailedToStart). */
     ENI_PROVISIONING_TIMEOUT(true),
+    /**
+     * Stopped by this reconciler because it stayed in PROVISIONING far longer than recent healthy starts (its ENI
+     * never came): the subnet's failure, counted like an ENI timeout, only found sooner.
+     */
+    ENI_PROVISIONING_STALLED(true),
     /** The subnet had no free IP address for the task's ENI. */
     SUBNET_IP_EXHAUSTED(true),
     /** Another ResourceInitializationError (secrets, EFS, logging, ENI attach...). */

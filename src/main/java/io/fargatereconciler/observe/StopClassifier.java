@@ -9,11 +9,14 @@ import java.util.Locale;
  * {@code stoppedReason} (for Fargate prefixed by the error type, e.g. "ResourceInitializationError: ...") and the
  * containers' reasons (e.g. "CannotPullContainerError: ..."). The strings are those of the ECS "Stopped tasks
  * error codes" and "API failure reasons" pages. A stop this reconciler asked for is recognised by
- * {@link #OWN_STOP_PREFIX} on the reason it passes to StopTask.
+ * {@link #OWN_STOP_PREFIX} on the reason it passes to StopTask; a stop of a task stalled in PROVISIONING by
+ * {@link #STALL_STOP_REASON} after it, and it is the subnet's failure, not a person's stop.
  */
 public final class StopClassifier {
     /** Every StopTask reason this reconciler sends starts with this, so its own stops are told apart. */
     public static final String OWN_STOP_PREFIX = "fargate-reconciler: ";
+    /** The reason we give StopTask for a task stalled in PROVISIONING starts with this (after our own prefix). */
+    public static final String STALL_STOP_REASON = "stalled in PROVISIONING";
 
     private StopClassifier() {
     }
@@ -22,6 +25,9 @@ public final class StopClassifier {
     public static StopCause classify(String stopCode, String stoppedReason, List<ContainerExit> containers) {
         String reason = stoppedReason == null ? "" : stoppedReason;
         String lower = reason.toLowerCase(Locale.ROOT);
+        if (reason.startsWith(OWN_STOP_PREFIX + STALL_STOP_REASON)) {
+            return StopCause.ENI_PROVISIONING_STALLED;
+        }
         if (reason.startsWith(OWN_STOP_PREFIX)) {
             return StopCause.STOPPED_BY_RECONCILER;
         }

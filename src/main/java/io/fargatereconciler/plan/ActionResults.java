@@ -51,7 +51,8 @@ final class ActionResults {
                         .withExpectations(expected).withLastLaunchAt(now);
                 next = next.withPause(memory.pause().afterAccepted());
             }
-            case THROTTLED -> next = next.withPause(pauseAfterError(memory, now));
+            case THROTTLED -> next = next.withPause(pauseAfterError(memory, now))
+                    .withBudget(next.budget().afterThrottle(config.launchBudget(), now));
             case SERVER_ERROR -> {
                 // Tasks may have started. The token stays unused, so the next call repeats it and ECS answers
                 // with those tasks if they exist; until an observation settles it, expect them.
@@ -67,10 +68,14 @@ final class ActionResults {
         return next.withGroup(key, group);
     }
 
-    /** A Job's launch: the budget is charged and the pause kept as for any launch; the job's part is its own. */
+    /**
+     * A Job's launch: the budget is charged (and halved on throttling) and the pause kept as for any launch; the job's
+     * part is its own.
+     */
     PlannerMemory afterJobLaunch(PlannerMemory memory, Launch launch, LaunchResult result, Instant now) {
         boolean throttled = result.outcome() == LaunchResult.Outcome.THROTTLED;
-        PlannerMemory next = memory.withBudget(memory.budget().spend(1, throttled ? 0 : launch.count()));
+        LaunchBudget spent = memory.budget().spend(1, throttled ? 0 : launch.count());
+        PlannerMemory next = memory.withBudget(throttled ? spent.afterThrottle(config.launchBudget(), now) : spent);
         boolean troubled = throttled || result.outcome() == LaunchResult.Outcome.SERVER_ERROR;
         return next.withPause(troubled ? pauseAfterError(memory, now) : memory.pause().afterAccepted());
     }

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 /**
  * Derives a group's Available, Progressing and Degraded conditions from its counts, backoff and subnet steering.
  * Degraded is True while copies are missing after failed starts (reason: the last failure's, e.g.
- * EniProvisioningFailed), and also while launches avoid a subnet that is out of free IPs (SubnetIpExhausted) or has
- * an ENI failure streak (EniProvisioningFailed while copies are missing, SubnetUnhealthy once every copy runs).
+ * EniProvisioningFailed, or EniProvisioningStalled for a copy stopped because it stalled in PROVISIONING), and also
+ * while launches avoid a subnet that is out of free IPs (SubnetIpExhausted) or has an ENI failure streak
+ * (EniProvisioningFailed or EniProvisioningStalled while copies are missing, SubnetUnhealthy once every copy runs).
  */
 final class Conditions {
     /** Degraded reason while every copy runs but launches steer around a subnet with a failure streak. */
@@ -106,6 +107,8 @@ final class Conditions {
             case SURGE_LIMIT -> "rolling update, no room above desired (maxSurge) until outdated copies stop";
             case BUDGET -> "the shared RunTask budget is spent for now";
             case SPEC_PAUSED -> "spec.paused is true, nothing is launched or stopped for the group";
+            case PROBE -> "no subnet of the group has a recent successful start; a probe batch is starting and the rest"
+                    + " follows once a probe leaves PROVISIONING";
             case NONE, NOT_OBSERVED -> "";
         };
     }
@@ -113,10 +116,13 @@ final class Conditions {
     private static Condition degraded(CopyCounts copies, Backoff backoff, SubnetChoice subnets, Instant now) {
         boolean missing = backoff.failures() > 0 && copies.running() < copies.desired();
         if (!missing && !subnets.troubled().isEmpty()) {
-            boolean noIps = subnets.troubled().stream()
-                    .anyMatch(s -> s.why() != SubnetStanding.Trouble.ENI_PROVISIONING_FAILURES);
+            boolean noIps = subnets.troubled().stream().anyMatch(s -> s.why() == SubnetStanding.Trouble.NO_FREE_IPS
+                    || s.why() == SubnetStanding.Trouble.IP_EXHAUSTION_FAILURES);
+            boolean stalls = subnets.troubled().stream()
+                    .anyMatch(s -> s.why() == SubnetStanding.Trouble.ENI_PROVISIONING_STALLS);
             String reason = noIps ? FailureReason.SubnetIpExhausted.name()
-                    : copies.running() < copies.desired() ? FailureReason.EniProvisioningFailed.name() : SUBNET_UNHEALTHY;
+                    : copies.running() >= copies.desired() ? SUBNET_UNHEALTHY
+                    : stalls ? FailureReason.EniProvisioningStalled.name() : FailureReason.EniProvisioningFailed.name();
             String message = copies.running() + " of " + copies.desired() + " copies running; " + steering(subnets);
             return new Condition(Condition.Type.Degraded, Condition.Status.True, reason, message);
         }

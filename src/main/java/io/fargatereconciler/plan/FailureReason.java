@@ -9,6 +9,8 @@ import io.fargatereconciler.observe.StopCause;
 public enum FailureReason {
     /** "Timeout waiting for network interface provisioning to complete". */
     EniProvisioningFailed,
+    /** A copy stayed in PROVISIONING far past recent healthy starts and was stopped and replaced (a stall). */
+    EniProvisioningStalled,
     /** The subnet had no free IP address for the task's network interface. */
     SubnetIpExhausted,
     /** Another ResourceInitializationError: secrets, EFS, logging, ENI attachment. */
@@ -31,6 +33,7 @@ public enum FailureReason {
         }
         return switch (cause) {
             case ENI_PROVISIONING_TIMEOUT -> EniProvisioningFailed;
+            case ENI_PROVISIONING_STALLED -> EniProvisioningStalled;
             case SUBNET_IP_EXHAUSTED -> SubnetIpExhausted;
             case RESOURCE_INITIALIZATION -> ResourceInitializationFailed;
             case IMAGE_PULL -> ImagePullFailed;

@@ -2,6 +2,7 @@ package io.fargatereconciler.plan;
 
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.plan.subnet.SubnetChoice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +37,27 @@ public record GroupStatus(ResourceKey group, CopyCounts copies, int failures, Fa
 
     public boolean inBackoff() {
         return backoffUntil != null;
+    }
+
+    /** Why fewer copies were launched than are missing, in words (empty when nothing held launches back). */
+    public String holdReason(Instant now) {
+        String until = nextLookAt == null ? ""
+                : " (next look in " + Math.max(0, Duration.between(now, nextLookAt).toSeconds()) + " s)";
+        return switch (hold) {
+            case NOT_OBSERVED -> "its cluster was not observed, nothing is planned blind";
+            case AFTER_RESTART -> "copies were launched in the last minutes; a daemon that finds no launch intents"
+                    + " recorded for the group waits until ListTasks has caught up" + until;
+            case PAUSED -> "ECS throttled or failed; the loop pauses" + until;
+            case BACKOFF -> "the group's starts failed; it waits out its backoff" + until;
+            case SLOW_START -> "recovering from failures: one slow-start batch at a time";
+            case PROBE -> "no subnet of the group has a recent successful start: a probe batch is starting in "
+                    + String.join(", ", subnets.probing()) + ", the rest follows once a probe leaves PROVISIONING"
+                    + until;
+            case SURGE_LIMIT -> "rolling: no room above desired (maxSurge) until outdated copies stop";
+            case BUDGET -> "the shared RunTask budget is spent for this pass; the rest follows" + until;
+            case SPEC_PAUSED -> "spec.paused is true: nothing is launched or stopped until it is set to false";
+            case NONE -> "";
+        };
     }
 
     public Condition condition(Condition.Type type) {

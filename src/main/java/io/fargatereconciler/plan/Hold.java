@@ -16,6 +16,11 @@ public enum Hold {
     BACKOFF,
     /** Recovering from failures: only a slow-start batch may be pending at once. */
     SLOW_START,
+    /**
+     * None of the group's subnets has a recent successful start: a probe batch is starting in them, and the rest
+     * waits until a probe leaves PROVISIONING (so one silent subnet cannot swallow a whole launch).
+     */
+    PROBE,
     /** Rolling: no more room above desired (maxSurge) until outdated copies stop. */
     SURGE_LIMIT,
     /** The shared RunTask budget is spent for now. */

@@ -3,6 +3,7 @@ package io.fargatereconciler.plan;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.plan.job.JobEvent;
 import io.fargatereconciler.plan.job.JobStatus;
+import io.fargatereconciler.plan.subnet.Stall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -27,10 +28,12 @@ import java.util.TreeMap;
  * @param jobs          the status of every Job in the desired state
  * @param jobEvents     what happened to Jobs since the last plan (runs started, finished, missed; failed attempts),
  *                      each reported once, for the log, metrics and notifications
+ * @param stalls        tasks of ours found stalled in PROVISIONING for the first time (each counted once against its
+ *                      subnet), for the log and metrics; their stops are among the actions
  */
 public record Plan(List<Action> actions, Map<ResourceKey, GroupStatus> groups, List<StoppedCopy> stoppedCopies,
                    Map<ResourceKey, OrphanGroup> orphans, Instant requeueAt, PlannerMemory memory,
-                   Map<ResourceKey, JobStatus> jobs, List<JobEvent> jobEvents) {
+                   Map<ResourceKey, JobStatus> jobs, List<JobEvent> jobEvents, List<Stall> stalls) {
     public Plan {
         actions = List.copyOf(actions);
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
@@ -39,6 +42,7 @@ public record Plan(List<Action> actions, Map<ResourceKey, GroupStatus> groups, L
         Objects.requireNonNull(memory, "memory");
         jobs = Collections.unmodifiableMap(new TreeMap<>(jobs));
         jobEvents = List.copyOf(jobEvents);
+        stalls = List.copyOf(stalls);
     }
 
     public List<Launch> launches() {

@@ -7,7 +7,12 @@ import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedCluster;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.plan.subnet.HealthSteering;
 import io.fargatereconciler.plan.subnet.SubnetChoice;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
+import io.fargatereconciler.plan.subnet.SubnetHealthSettings;
+import io.fargatereconciler.plan.subnet.SubnetLearning;
+import io.fargatereconciler.plan.subnet.TestEniOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,16 +43,33 @@ public final class Planner {
     private final GroupPlanner groups;
     private final ActionResults results;
     private final SubnetSteering steering;
+    private final SubnetHealthSettings health;
 
+    /** A planner that launches into the spec's subnets as written: no subnet health, stall detection or probes. */
     public Planner(PlannerConfig config) {
         this(config, SubnetSteering.AS_GIVEN);
     }
 
+    /** A planner whose launches go where {@code steering} says, whatever the subnets' health. */
     public Planner(PlannerConfig config, SubnetSteering steering) {
+        this(config, steering, null);
+    }
+
+    private Planner(PlannerConfig config, SubnetSteering steering, SubnetHealthSettings health) {
         this.config = Objects.requireNonNull(config, "config");
         this.steering = Objects.requireNonNull(steering, "steering");
-        this.groups = new GroupPlanner(config, steering);
+        this.health = health;
+        this.groups = new GroupPlanner(config);
         this.results = new ActionResults(config);
+    }
+
+    /**
+     * A planner steered by subnet health scored with {@code health}: it learns into its memory's
+     * {@link SubnetHealthBook} from every observation and RunTask answer, steers launches to healthy subnets, probes
+     * subnets without a recent successful start, and stops and replaces tasks stalled in PROVISIONING.
+     */
+    public static Planner steeredByHealth(PlannerConfig config, SubnetHealthSettings health) {
+        return new Planner(config, SubnetSteering.AS_GIVEN, Objects.requireNonNull(health, "health"));
     }
 
     public PlannerConfig config() {
@@ -55,19 +77,13 @@ public final class Planner {
     }
 
     public Plan plan(DesiredState desired, ObservedState observed, PlannerMemory memory, Instant now) {
-        return plan(desired, observed, memory, now, null);
-    }
-
-    /**
-     * As {@link #plan(DesiredState, ObservedState, PlannerMemory, Instant)}, with {@code steering} (made from this
-     * pass's subnet-health snapshot) choosing the subnets instead of the planner's own; null keeps the planner's own.
-     */
-    public Plan plan(DesiredState desired, ObservedState observed, PlannerMemory memory, Instant now,
-                     SubnetSteering steering) {
         Map<ResourceKey, List<ObservedTask>> ours = oursByGroup(observed);
         boolean paused = memory.pause().holds(now);
         LaunchBudget budget = memory.budget().refill(config.launchBudget(), now);
         Instant startedAt = memory.startedAt() == null ? now : memory.startedAt();
+        SubnetLearning.Learned learned = health == null ? null
+                : SubnetLearning.learn(memory.subnets().withSettings(health), observed, config.ownerId(), now);
+        SubnetSteering steering = learned == null ? this.steering : new HealthSteering(learned, now);
         GroupPlanner.Pass pass = new GroupPlanner.Pass(now, memory.seed(), startedAt, memory.launchesKnown(), steering);
 
         List<GroupPlanner.Proposal> proposals = new ArrayList<>();
@@ -87,9 +103,9 @@ public final class Planner {
             nextMemory.put(group.key(), proposal.memory());
         }
         JobPlanning jobs = JobPlanning.plan(desired, observed, ours, memory, budget, paused,
-                config.maxStopsPerPass(), now, steering != null ? steering : this.steering);
+                config.maxStopsPerPass(), now, steering);
 
-        BudgetSharing sharing = BudgetSharing.share(paused ? List.of() : proposals, jobs.budget());
+        BudgetSharing sharing = BudgetSharing.share(paused ? List.of() : proposals, jobs.budget(), steering);
         List<Action> actions = new ArrayList<>(jobs.launches());
         actions.addAll(sharing.launches());
         actions.addAll(jobs.stops());
@@ -103,16 +119,17 @@ public final class Planner {
         actions.addAll(orphans.stops());
         List<StoppedCopy> stopped = new ArrayList<>();
         for (GroupPlanner.Proposal proposal : proposals) {
-            statuses.put(proposal.group().key(), status(proposal, paused, sharing, memory, now));
+            statuses.put(proposal.group().key(), status(proposal, paused, sharing, memory, steering, now));
             stopped.addAll(proposal.stopped());
         }
         Instant requeueAt = statuses.values().stream().map(GroupStatus::nextLookAt).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
         requeueAt = GroupPlanner.earliest(requeueAt, jobs.wakeAt(), orphans.wakeAt());
         PlannerMemory next = new PlannerMemory(memory.seed(), nextMemory, budget, memory.pause(), startedAt,
-                jobs.memories(), memory.launchesKnown(), orphans.book());
+                jobs.memories(), memory.launchesKnown(), orphans.book(),
+                learned == null ? memory.subnets() : learned.book());
         return new Plan(actions, statuses, stopped, orphans.orphans(), requeueAt, next, jobs.statuses(),
-                jobs.events());
+                jobs.events(), learned == null ? List.of() : learned.counted());
     }
 
     /**
@@ -121,10 +138,23 @@ public final class Planner {
      * remembered, and the budget is charged.
      */
     public PlannerMemory afterLaunch(PlannerMemory memory, Launch launch, LaunchResult result, Instant now) {
+        PlannerMemory learnt = health == null ? memory
+                : memory.withSubnets(LaunchSubnets.afterLaunch(memory.subnets(), launch, result, now));
         if (launch.group().kind() == Kind.Job) {
-            return JobPlanning.afterLaunch(results.afterJobLaunch(memory, launch, result, now), launch, result, now);
+            return JobPlanning.afterLaunch(results.afterJobLaunch(learnt, launch, result, now), launch, result, now);
         }
-        return results.afterLaunch(memory, launch, result, now);
+        return results.afterLaunch(learnt, launch, result, now);
+    }
+
+    /** Folds in EC2's free-IP count of a subnet (DescribeSubnets at {@code at}). */
+    public PlannerMemory afterFreeIps(PlannerMemory memory, String subnetId, int freeIps, String availabilityZone,
+                                      Instant at) {
+        return memory.withSubnets(memory.subnets().withFreeIps(subnetId, freeIps, availabilityZone, at));
+    }
+
+    /** Folds in the outcome of a test-ENI diagnosis in a subnet. */
+    public PlannerMemory afterTestEni(PlannerMemory memory, String subnetId, TestEniOutcome outcome) {
+        return memory.withSubnets(memory.subnets().withTestEni(subnetId, outcome));
     }
 
     /**
@@ -163,7 +193,7 @@ public final class Planner {
     }
 
     private GroupStatus status(GroupPlanner.Proposal proposal, boolean paused, BudgetSharing sharing,
-                               PlannerMemory memory, Instant now) {
+                               PlannerMemory memory, SubnetSteering steering, Instant now) {
         Hold hold = proposal.hold();
         Instant holdUntil = proposal.holdUntil();
         Instant nextLookAt = proposal.nextLookAt();
@@ -172,6 +202,10 @@ public final class Planner {
             hold = Hold.PAUSED;
             holdUntil = memory.pause().until();
             nextLookAt = GroupPlanner.earliest(nextLookAt, memory.pause().until());
+        } else if (hold != Hold.SPEC_PAUSED && sharing.waitingForProbes().contains(proposal.group().key())) {
+            hold = Hold.PROBE;
+            holdUntil = null; // until a probe leaves PROVISIONING: looked at again every probe-check-interval
+            nextLookAt = GroupPlanner.earliest(nextLookAt, now.plus(steering.probeCheckInterval()));
         } else if (hold != Hold.SPEC_PAUSED && sharing.starved().contains(proposal.group().key())) {
             hold = Hold.BUDGET;
             holdUntil = sharing.after().nextCallAt(config.launchBudget());

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param maxStopsPerPass         StopTask calls one pass may plan, over all groups (10)
  * @param expectationTimeout      how long after a launch (or stop) an observation may still not show it before
  *                                the planner stops expecting it (2 min)
- * @param launchBudget            the RunTask token buckets (10 calls/s burst 20, 10 tasks/s burst 20)
+ * @param launchBudget            the highest RunTask rates (the account's published Fargate rates minus a reserve:
+ *                                15 calls/s burst 75, 15 tasks/s burst 75), halved on throttling and grown back by
+ *                                3 tasks/s per minute
  * @param slowStartInitialBatch   copies a recovering group may have pending at once after a failure (1)
  * @param throttlePauseInitial    the loop's pause after a throttled or failed ECS call, doubled per consecutive
  *                                one (2 s)

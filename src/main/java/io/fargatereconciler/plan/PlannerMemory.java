@@ -4,6 +4,7 @@ import io.fargatereconciler.desired.Job;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.plan.job.JobMemories;
 import io.fargatereconciler.plan.job.JobMemory;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -30,9 +31,12 @@ import java.util.TreeSet;
  * @param launchesKnown the groups whose launches made before this memory began are in it (read back from the
  *                  launch intents an earlier leader recorded): the {@link RestartGuard} does not hold them
  * @param orphans   copies of ours whose group is not declared: since when, and the stops sent for them
+ * @param subnets   what observations and RunTask answers taught about each subnet (failures, recent starts and how
+ *                  long they took, stalls, free IPs, test-ENI outcomes); learnt into by every plan
  */
 public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, LaunchBudget budget, ThrottlePause pause,
-                            Instant startedAt, JobMemories jobs, Set<ResourceKey> launchesKnown, OrphanBook orphans) {
+                            Instant startedAt, JobMemories jobs, Set<ResourceKey> launchesKnown, OrphanBook orphans,
+                            SubnetHealthBook subnets) {
 
     public PlannerMemory {
         groups = Collections.unmodifiableMap(new TreeMap<>(groups));
@@ -41,25 +45,36 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
         Objects.requireNonNull(jobs, "jobs");
         launchesKnown = Collections.unmodifiableSet(new TreeSet<>(launchesKnown));
         Objects.requireNonNull(orphans, "orphans");
+        Objects.requireNonNull(subnets, "subnets");
     }
 
     /** The memory of a daemon that just started. */
     public static PlannerMemory initial(long seed) {
         return new PlannerMemory(seed, Map.of(), LaunchBudget.FRESH, ThrottlePause.NONE, null, JobMemories.NONE, Set.of(),
-                OrphanBook.EMPTY);
+                OrphanBook.EMPTY,
+                SubnetHealthBook.EMPTY);
+    }
+
+    /**
+     * The memory of a new leadership term: everything starts afresh (seed, expectations, backoff, budget, Jobs), except
+     * what observations taught about subnets, which a standby learns as well as a leader.
+     */
+    public PlannerMemory forNewTerm(long freshSeed) {
+        return initial(freshSeed).withSubnets(subnets);
     }
 
     /**
      * The memory of a new leader (or a restarted daemon) that read back what came before from durable state: the
      * launches still in flight of each group that has recorded launch intents, and every Job's memory (from the run
-     * ledger). The restart guard holds only groups without recorded intents: for the others nothing launched before
-     * is unknown.
+     * ledger); what observations taught about {@code subnets} is kept. The restart guard holds only groups without
+     * recorded intents: for the others nothing launched before is unknown.
      */
-    public static PlannerMemory resumed(long seed, Map<ResourceKey, Expectations> launches, JobMemories jobs) {
+    public static PlannerMemory resumed(long seed, Map<ResourceKey, Expectations> launches, JobMemories jobs,
+                                        SubnetHealthBook subnets) {
         Map<ResourceKey, GroupMemory> groups = new TreeMap<>();
         launches.forEach((group, expected) -> groups.put(group, GroupMemory.EMPTY.withExpectations(expected)));
         return new PlannerMemory(seed, groups, LaunchBudget.FRESH, ThrottlePause.NONE, null, jobs, launches.keySet(),
-                OrphanBook.EMPTY);
+                OrphanBook.EMPTY, subnets);
     }
 
     /** This memory with {@code memory} for {@code job} (read back from the run ledger). */
@@ -79,30 +94,34 @@ public record PlannerMemory(long seed, Map<ResourceKey, GroupMemory> groups, Lau
     PlannerMemory withGroup(ResourceKey key, GroupMemory memory) {
         Map<ResourceKey, GroupMemory> next = new TreeMap<>(groups);
         next.put(key, memory);
-        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown, orphans);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown, orphans, subnets);
     }
 
     PlannerMemory withGroups(Map<ResourceKey, GroupMemory> next) {
-        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown, orphans);
+        return new PlannerMemory(seed, next, budget, pause, startedAt, jobs, launchesKnown, orphans, subnets);
     }
 
     PlannerMemory withStartedAt(Instant at) {
-        return new PlannerMemory(seed, groups, budget, pause, at, jobs, launchesKnown, orphans);
+        return new PlannerMemory(seed, groups, budget, pause, at, jobs, launchesKnown, orphans, subnets);
     }
 
     PlannerMemory withBudget(LaunchBudget next) {
-        return new PlannerMemory(seed, groups, next, pause, startedAt, jobs, launchesKnown, orphans);
+        return new PlannerMemory(seed, groups, next, pause, startedAt, jobs, launchesKnown, orphans, subnets);
     }
 
     PlannerMemory withPause(ThrottlePause next) {
-        return new PlannerMemory(seed, groups, budget, next, startedAt, jobs, launchesKnown, orphans);
+        return new PlannerMemory(seed, groups, budget, next, startedAt, jobs, launchesKnown, orphans, subnets);
     }
 
     PlannerMemory withOrphans(OrphanBook next) {
-        return new PlannerMemory(seed, groups, budget, pause, startedAt, jobs, launchesKnown, next);
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, jobs, launchesKnown, next, subnets);
     }
 
     PlannerMemory withJobs(JobMemories next) {
-        return new PlannerMemory(seed, groups, budget, pause, startedAt, next, launchesKnown, orphans);
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, next, launchesKnown, orphans, subnets);
+    }
+
+    PlannerMemory withSubnets(SubnetHealthBook next) {
+        return new PlannerMemory(seed, groups, budget, pause, startedAt, jobs, launchesKnown, orphans, next);
     }
 }

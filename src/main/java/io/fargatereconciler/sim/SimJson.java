@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The simulator's own (non-AWS) JSON and YAML: config files and the admin API. Durations read and write as
@@ -41,6 +44,21 @@ public final class SimJson {
         return millis + "ms";
     }
 
+    /** {@code 15s}, or {@code {median: 10s, p99: 30s}} (both fields required, nothing else). */
+    private static PhaseDuration phaseDuration(JsonNode node) {
+        if (!node.isObject()) {
+            return PhaseDuration.fixed(DurationText.parse(node.asText()));
+        }
+        Set<String> fields = new TreeSet<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        if (!fields.equals(Set.of("median", "p99"))) {
+            throw new IllegalArgumentException("a distribution is written {median: 10s, p99: 30s} (exactly these two "
+                    + "fields), or give a plain duration such as 15s; found fields " + fields);
+        }
+        return PhaseDuration.logNormal(DurationText.parse(node.get("median").asText()),
+                DurationText.parse(node.get("p99").asText()));
+    }
+
     private static ObjectMapper configure(ObjectMapper mapper) {
         SimpleModule module = new SimpleModule()
                 .addDeserializer(Duration.class, new JsonDeserializer<>() {
@@ -48,6 +66,17 @@ public final class SimJson {
                     public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                         try {
                             return DurationText.parse(parser.getValueAsString());
+                        } catch (RuntimeException e) {
+                            throw JsonMappingException.from(parser, e.getMessage(), e);
+                        }
+                    }
+                })
+                .addDeserializer(PhaseDuration.class, new JsonDeserializer<>() {
+                    @Override
+                    public PhaseDuration deserialize(JsonParser parser, DeserializationContext context)
+                            throws IOException {
+                        try {
+                            return phaseDuration(parser.readValueAsTree());
                         } catch (RuntimeException e) {
                             throw JsonMappingException.from(parser, e.getMessage(), e);
                         }

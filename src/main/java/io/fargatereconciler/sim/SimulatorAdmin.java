@@ -227,6 +227,6 @@ public final class SimulatorAdmin {
                 t.lastStatus().name(), t.desiredStatus(), t.subnet().id(), t.subnet().availabilityZone(),
                 t.privateIp(), t.stopCode(), t.stoppedReason(), Instant.ofEpochMilli(t.createdAt()),
                 t.startedAt() > 0 ? Instant.ofEpochMilli(t.startedAt()) : null,
-                t.stoppedAt() > 0 ? Instant.ofEpochMilli(t.stoppedAt()) : null, Map.copyOf(t.tags()));
+                t.stoppedAt() > 0 ? Instant.ofEpochMilli(t.stoppedAt()) : null, Map.copyOf(t.tags()), t.doomed());
     }
 }

@@ -62,6 +62,20 @@ class EngineHttpTest {
     }
 
     @Test
+    void showsEverySubnetsStateForLaunchesAndItsStallThreshold() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/subnets").then()
+                .statusCode(200).body("subnetId", hasItem("subnet-0a1b2c3d4e5f60718")));
+        given().when().get("/api/v1/subnets/subnet-0a1b2c3d4e5f60718").then().statusCode(200)
+                .body("state", in(List.of("HEALTHY", "PROBING", "STALLED", "SUSPECT", "AVOIDED")))
+                .body("stallThresholdSeconds", greaterThan(0f))
+                .body("stallThresholdBasis", matchesPattern(".*(recent starts|the cap).*"));
+        given().when().get("/api/v1/subnets/subnet-00000000").then().statusCode(404);
+        given().when().get("/api/v1/groups/payments-api").then().statusCode(200)
+                .body("hold", in(List.of("NONE", "PROBE", "BACKOFF", "SLOW_START", "BUDGET", "PAUSED")))
+                .body("$", org.hamcrest.Matchers.hasKey("holdReason"));
+    }
+
+    @Test
     void answersNotFoundForAnUnknownGroup() {
         given().when().get("/api/v1/groups/no-such-group").then().statusCode(404);
     }
@@ -78,6 +92,9 @@ class EngineHttpTest {
                 .body(containsString("reconciler_work_queue_depth"))
                 .body(containsString("reconciler_expectations_in_flight"))
                 .body(containsString("reconciler_subnet_free_ips{subnet=\"subnet-0a1b2c3d4e5f60718\"}"))
-                .body(containsString("reconciler_subnet_health{subnet=\"subnet-0a1b2c3d4e5f60718\"}"));
+                .body(containsString("reconciler_subnet_health{subnet=\"subnet-0a1b2c3d4e5f60718\"}"))
+                .body(containsString("reconciler_stall_threshold_seconds{subnet=\"subnet-0a1b2c3d4e5f60718\"}"))
+                .body(containsString("reconciler_launch_budget_tasks_per_second 15.0"))
+                .body(containsString("reconciler_stall_stops_total"));
     }
 }

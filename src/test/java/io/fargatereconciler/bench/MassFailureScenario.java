@@ -2,13 +2,10 @@ package io.fargatereconciler.bench;
 
 import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.bench.ScenarioRun.Contender;
-import io.fargatereconciler.plan.LaunchBudget;
 import io.fargatereconciler.sim.ApiCallStats;
 import io.fargatereconciler.sim.SimulatorConfig;
 import io.fargatereconciler.sim.SubnetSeed;
 import io.fargatereconciler.sim.TaskSnapshot;
-import io.fargatereconciler.sim.faults.ThrottleCategory;
-import io.fargatereconciler.sim.faults.ThrottlingConfig.BucketSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +34,26 @@ final class MassFailureScenario {
     record Result(String strategy, Duration timeToFullStrength, int runningAtEnd, long runTaskCalls,
                   long tasksLaunched, long tasksDoomed, long runTaskCallsDoomed, long throttledCalls,
                   int peakOvershoot, long notifications, long ecsCallsCountedByStrategy, long ecsCallsCountedBySimulator,
-                  List<FleetWatch.Point> timeline, FirstFailure firstFailure) {
+                  List<FleetWatch.Point> timeline, FirstFailure firstFailure, LastToRun lastToRun) {
         double doomedCallShare() {
             return runTaskCalls == 0 ? 0 : (double) runTaskCallsDoomed / runTaskCalls;
+        }
+
+        double doomedTaskShare() {
+            return tasksLaunched == 0 ? 0 : (double) tasksDoomed / tasksLaunched;
+        }
+    }
+
+    /**
+     * The copy that reached RUNNING last among those running at the end (it decided full strength): when it was
+     * launched, counted from the start of the run, and how long it took from launch to RUNNING. Null when none ran.
+     */
+    record LastToRun(Duration launchedAfter, Duration startup) {
+        static LastToRun of(List<TaskSnapshot> tasks, Strategy strategy, Instant runStart) {
+            return tasks.stream().filter(t -> strategy.groupOf(t) != null && "RUNNING".equals(t.lastStatus())
+                            && t.startedAt() != null).max((a, b) -> a.startedAt().compareTo(b.startedAt()))
+                    .map(t -> new LastToRun(Duration.between(runStart, t.createdAt()),
+                            Duration.between(t.createdAt(), t.startedAt()))).orElse(null);
         }
     }
 
@@ -107,7 +121,8 @@ final class MassFailureScenario {
                         calls.calls("ecs:RunTask"), calls.tasksLaunched(), calls.tasksDoomed(),
                         calls.runTaskCallsDoomed(), calls.throttled().values().stream().mapToLong(Long::longValue).sum(),
                         watch.peakOvershoot(), run.notifications(), ecsCallsOf(strategy), ecsCalls, watch.timeline(),
-                        FirstFailure.of(run.account.admin().tasks(), runStart));
+                        FirstFailure.of(run.account.admin().tasks(), runStart),
+                        LastToRun.of(run.account.admin().tasks(), strategy, runStart));
             }
         }
     }
@@ -121,33 +136,5 @@ final class MassFailureScenario {
             return naive.ecsCalls();
         }
         return -1;
-    }
-
-    /**
-     * The least time any strategy needs to have {@code copies} RUNNING from nothing under the account's launch limits
-     * (the Fargate task-launch and RunTask-call token buckets, RunTask count 10) plus the start-up time: launching
-     * faster is refused, and no copy runs sooner than start-up after its launch.
-     */
-    static Duration launchRateLowerBound(SimulatorConfig config, int copies) {
-        var throttling = config.faults().throttling();
-        double seconds = 0;
-        if (throttling.enabled()) {
-            seconds = Math.max(drain(throttling.bucket(ThrottleCategory.FARGATE_TASK_LAUNCH), copies),
-                    Math.max(drain(throttling.bucket(ThrottleCategory.FARGATE_RUN_TASK), (copies + 9) / 10),
-                            drain(throttling.bucket(ThrottleCategory.RUN_STOP), (copies + 9) / 10)));
-        }
-        return Duration.ofMillis(Math.round(seconds * 1000)).plus(config.lifecycle().startup());
-    }
-
-    /** The same bound under our default launch budget alone (it launches at most that fast, by design). */
-    static Duration budgetLowerBound(SimulatorConfig config, LaunchBudget.Limits budget, int copies) {
-        double seconds = Math.max(drain(new BucketSpec(budget.taskBurst(), budget.tasksPerSecond()), copies),
-                drain(new BucketSpec(budget.callBurst(), budget.callsPerSecond()), (copies + 9) / 10));
-        return Duration.ofMillis(Math.round(seconds * 1000)).plus(config.lifecycle().startup());
-    }
-
-    /** Seconds until {@code tokens} have been taken from a full bucket. */
-    private static double drain(BucketSpec bucket, int tokens) {
-        return Math.max(0, (tokens - bucket.burst()) / bucket.perSecond());
     }
 }

@@ -7,6 +7,7 @@ import io.fargatereconciler.loop.JobNotifications;
 import io.fargatereconciler.loop.LoopEventSink;
 import io.fargatereconciler.loop.events.EventIntake;
 import io.fargatereconciler.loop.leader.SoleReplicaLeadership;
+import io.fargatereconciler.plan.LaunchBudget;
 import io.fargatereconciler.plan.Ownership;
 import io.fargatereconciler.plan.PlannerConfig;
 import io.fargatereconciler.sim.TaskSnapshot;
@@ -27,9 +28,14 @@ final class ReconcilerStrategy implements Strategy {
 
     private ReconcilerStrategy(String name, SimulatedAccount account, long seed, Duration latency,
                                JobNotifications notifications, boolean withEvents) {
+        this(name, account, seed, latency, notifications, withEvents, PlannerConfig.DEFAULTS);
+    }
+
+    private ReconcilerStrategy(String name, SimulatedAccount account, long seed, Duration latency,
+                               JobNotifications notifications, boolean withEvents, PlannerConfig planner) {
         this.name = name;
         this.callLatency = new CallLatency(account.clock, latency);
-        this.daemon = new Daemon(account, seed, callLatency::wrap, PlannerConfig.DEFAULTS, TestLoopSettings.DEFAULTS,
+        this.daemon = new Daemon(account, seed, callLatency::wrap, planner, TestLoopSettings.DEFAULTS,
                 notifications, new SoleReplicaLeadership("bench", account.clock.instant()));
         if (withEvents) {
             events = new SimulatorEventQueue();
@@ -46,6 +52,14 @@ final class ReconcilerStrategy implements Strategy {
 
     static ReconcilerStrategy polling(SimulatedAccount account, long seed, Duration latency) {
         return new ReconcilerStrategy("fargate-reconciler", account, seed, latency, JobNotifications.loggedOnly(), false);
+    }
+
+    /** Polling, with no launch reserve for other RunTask users: the launch budget starts at the account's rates. */
+    static ReconcilerStrategy pollingWithoutReserve(SimulatedAccount account, long seed, Duration latency) {
+        PlannerConfig noReserve = PlannerConfig.DEFAULTS.withLaunchBudget(LaunchBudget.Limits.belowAccount(20, 100, 20,
+                100, 0, LaunchBudget.Limits.DEFAULT.increasePerMinute()));
+        return new ReconcilerStrategy("fargate-reconciler, no reserve", account, seed, latency,
+                JobNotifications.loggedOnly(), false, noReserve);
     }
 
     static ReconcilerStrategy withEvents(SimulatedAccount account, long seed, Duration latency) {

@@ -62,8 +62,9 @@ final class ResidentMemoryProbe {
             command.addAll(JVM_FLAGS);
             command.addAll(List.of("-Dquarkus.http.port=0", "-Dreconciler.desired-state.path=" + desired,
                     "-Dreconciler.loop.resync-interval=10s",
-                    "-Dreconciler.planner.launch-calls-per-second=200", "-Dreconciler.planner.launch-call-burst=200",
-                    "-Dreconciler.planner.launch-tasks-per-second=2000", "-Dreconciler.planner.launch-task-burst=2000",
+                    "-Dreconciler.planner.account-run-task-calls-per-second=200",
+                    "-Dreconciler.planner.account-run-task-call-burst=200",
+                    "-Dreconciler.planner.account-tasks-per-second=2000", "-Dreconciler.planner.account-task-burst=2000",
                     "-jar", jar.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());

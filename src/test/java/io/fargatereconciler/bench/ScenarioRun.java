@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 final class ScenarioRun implements AutoCloseable {
     /** The strategies a scenario can compare. */
     enum Contender {
-        RECONCILER, RECONCILER_WITH_EVENTS, NAIVE_LOOP, STEP_FUNCTIONS_RECIPE
+        RECONCILER, RECONCILER_WITH_EVENTS, RECONCILER_WITHOUT_RESERVE, NAIVE_LOOP, STEP_FUNCTIONS_RECIPE
     }
 
     final SimulatedAccount account;
@@ -47,6 +47,7 @@ final class ScenarioRun implements AutoCloseable {
         return switch (contender) {
             case RECONCILER -> ReconcilerStrategy.polling(account, seed, callLatency());
             case RECONCILER_WITH_EVENTS -> ReconcilerStrategy.withEvents(account, seed, callLatency());
+            case RECONCILER_WITHOUT_RESERVE -> ReconcilerStrategy.pollingWithoutReserve(account, seed, callLatency());
             case NAIVE_LOOP -> new NaiveLoopStrategy(workload, account.ecs, account.clock, callLatency());
             case STEP_FUNCTIONS_RECIPE -> recipe(true);
         };

@@ -126,8 +126,10 @@ public final class Daemon {
         ReconcilePassParts parts = new ReconcilePassParts(new TaskObserver(gateway, account.clock), gateway, status,
                 metrics, health, jobs, new JobEventReporter(metrics, notifications), leadership, subnets,
                 groupNotifications, state);
-        this.loop = new ReconcileLoop(account::desired, parts, new Planner(planner), account.clock,
-                settings, new Random(seed));
+        Planner planning = subnetSettings.steering()
+                ? Planner.steeredByHealth(planner, subnetSettings.settings(subnetSettings.stall()))
+                : new Planner(planner);
+        this.loop = new ReconcileLoop(account::desired, parts, planning, account.clock, settings, new Random(seed));
         metrics.watchOrphans(loop::orphans);
     }
 

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fargatereconciler.aws.EcsConfig;
 import io.fargatereconciler.aws.EcsGateway;
-import io.fargatereconciler.aws.EcsResult;
 import io.fargatereconciler.aws.SnsNotifier;
-import io.fargatereconciler.aws.DescribedTasks;
-import io.fargatereconciler.aws.TaskArnPage;
 import io.fargatereconciler.desired.CompleteWhen;
 import io.fargatereconciler.desired.ConcurrencyPolicy;
 import io.fargatereconciler.desired.Job;
@@ -21,8 +18,6 @@ import io.fargatereconciler.desired.TaskSpec;
 import io.fargatereconciler.loop.JobNotifications;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.LaunchResult;
-import io.fargatereconciler.plan.Stop;
-import io.fargatereconciler.plan.StopResult;
 import io.fargatereconciler.plan.job.JobRunRecord;
 import io.fargatereconciler.plan.job.JobRunResult;
 import io.fargatereconciler.sim.TaskSnapshot;
@@ -197,32 +192,15 @@ class JobSteeringOnSimulatorTest {
     }
 
     /** The real gateway, with every RunTask request written down first. */
-    private final class RecordingGateway implements EcsGateway {
-        private final EcsGateway real;
-
+    private final class RecordingGateway extends DelegatingGateway {
         RecordingGateway(EcsGateway real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
         public LaunchResult runTask(Launch launch) {
             launches.add(launch);
-            return real.runTask(launch);
-        }
-
-        @Override
-        public StopResult stopTask(Stop stop) {
-            return real.stopTask(stop);
-        }
-
-        @Override
-        public EcsResult<TaskArnPage> listTasks(String cluster, String nextToken) {
-            return real.listTasks(cluster, nextToken);
-        }
-
-        @Override
-        public EcsResult<DescribedTasks> describeTasks(String cluster, List<String> taskArns) {
-            return real.describeTasks(cluster, taskArns);
+            return super.runTask(launch);
         }
     }
 }

@@ -2,15 +2,24 @@ package io.fargatereconciler.engine;
 
 import io.fargatereconciler.loop.subnets.DiagnosticsConfig;
 import io.fargatereconciler.loop.subnets.SubnetsConfig;
+import io.fargatereconciler.plan.subnet.StallSettings;
 import java.time.Duration;
 
 /**
- * Subnet steering and test-ENI settings for daemons on virtual time: the documented defaults, steering and test ENI
- * as asked.
+ * Subnet steering, stall and test-ENI settings for daemons on virtual time: the documented defaults, steering, stall
+ * detection and probes, and test ENI as asked.
  */
-record TestSubnetSettings(boolean steering, boolean testEni) implements SubnetsConfig, DiagnosticsConfig {
-    static final TestSubnetSettings DEFAULTS = new TestSubnetSettings(true, false);
-    static final TestSubnetSettings NO_STEERING = new TestSubnetSettings(false, false);
+record TestSubnetSettings(boolean steering, boolean testEni, StallSettings stall)
+        implements SubnetsConfig, DiagnosticsConfig {
+    static final TestSubnetSettings DEFAULTS = new TestSubnetSettings(true, false, StallSettings.DEFAULTS);
+    static final TestSubnetSettings NO_STEERING = new TestSubnetSettings(false, false, StallSettings.DEFAULTS);
+    /** Stall detection on, probing of subnets without a recent start off. */
+    static final StallSettings NO_PROBES = new StallSettings(true, 0.99, 1.5, Duration.ofSeconds(30),
+            Duration.ofSeconds(90), 100, 2000, 0, Duration.ofSeconds(5), Duration.ofMinutes(30));
+
+    TestSubnetSettings(boolean steering, boolean testEni) {
+        this(steering, testEni, StallSettings.DEFAULTS);
+    }
 
     @Override
     public Duration failureHalfLife() {

@@ -73,4 +73,56 @@ class LaunchBudgetTest {
         assertThat(after.budget().callTokens()).isEqualTo(1);
         assertThat(after.budget().taskTokens()).isEqualTo(6);
     }
+
+    @Test
+    void startsAtTheAccountsPublishedRatesMinusTheReserveForOtherRunTaskUsers() {
+        LaunchBudget.Limits limits = LaunchBudget.Limits.DEFAULT;
+
+        assertThat(limits.tasksPerSecond()).as("20 tasks/s published, 25 % kept for others").isEqualTo(15);
+        assertThat(limits.taskBurst()).isEqualTo(75);
+        assertThat(limits.callsPerSecond()).isEqualTo(15);
+        assertThat(LaunchBudget.FRESH.refill(limits, T0).tasksPerSecond(limits)).isEqualTo(15);
+    }
+
+    @Test
+    void halvesOncePerThrottlingEpisodeAndGrowsBackSlowlyToTheLimitsOnly() {
+        LaunchBudget.Limits limits = LaunchBudget.Limits.DEFAULT;
+        LaunchBudget full = LaunchBudget.FRESH.refill(limits, T0);
+
+        LaunchBudget throttled = full.afterThrottle(limits, T0);
+        LaunchBudget sameEpisode = throttled.afterThrottle(limits, T0.plusSeconds(2));
+        LaunchBudget again = sameEpisode.afterThrottle(limits, T0.plusSeconds(6));
+
+        assertThat(throttled.tasksPerSecond(limits)).isEqualTo(7.5);
+        assertThat(throttled.taskTokens()).as("the burst shrinks with the rate").isLessThanOrEqualTo(37);
+        assertThat(sameEpisode.tasksPerSecond(limits)).isEqualTo(7.5);
+        assertThat(again.tasksPerSecond(limits)).isEqualTo(3.75);
+        assertThat(again.refill(limits, T0.plusSeconds(66)).tasksPerSecond(limits)).as("+3 tasks/s per minute")
+                .isCloseTo(6.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(again.refill(limits, T0.plus(java.time.Duration.ofMinutes(30))).tasksPerSecond(limits))
+                .isEqualTo(15);
+    }
+
+    @Test
+    void neverGoesBelowOneTaskPerSecond() {
+        LaunchBudget.Limits limits = LaunchBudget.Limits.DEFAULT;
+        LaunchBudget budget = LaunchBudget.FRESH.refill(limits, T0);
+        for (int i = 0; i < 10; i++) {
+            budget = budget.afterThrottle(limits, T0.plusSeconds(10L * i));
+        }
+
+        assertThat(budget.tasksPerSecond(limits)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aThrottledRunTaskHalvesTheBudgetOfTheNextPass() {
+        Planner defaults = new Planner(PlannerConfig.DEFAULTS);
+        TaskGroup api = group("api", 4);
+        Plan plan = defaults.plan(desired(api), observed(T0), PlannerMemory.initial(1), T0);
+
+        PlannerMemory after = defaults.afterLaunch(plan.memory(), plan.launches().get(0),
+                LaunchResult.throttled("Rate exceeded"), T0);
+
+        assertThat(after.budget().tasksPerSecond(PlannerConfig.DEFAULTS.launchBudget())).isEqualTo(7.5);
+    }
 }

@@ -13,6 +13,7 @@ import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.TaskStatus;
 import io.fargatereconciler.plan.job.JobMemories;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ class RestartGuardTest {
         ObservedState partlyListed = observed(T0, task(api, "arn:1", TaskStatus.PROVISIONING, T0.minusSeconds(5)));
         Expectations recorded = new Expectations(Map.of("arn:2",
                 new Expectations.ExpectedLaunch(api.task().specHash(), T0.minusSeconds(3))), List.of(), Map.of());
-        PlannerMemory resumed = PlannerMemory.resumed(1, Map.of(api.key(), recorded), JobMemories.NONE);
+        PlannerMemory resumed = PlannerMemory.resumed(1, Map.of(api.key(), recorded), JobMemories.NONE,
+                SubnetHealthBook.EMPTY);
 
         Plan plan = planner.plan(desired(api), partlyListed, resumed, T0);
 

@@ -12,15 +12,15 @@ import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.TaskGroup;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.observe.StopCause;
-import io.fargatereconciler.plan.subnet.HealthSteering;
 import io.fargatereconciler.plan.subnet.SubnetFailureKind;
 import io.fargatereconciler.plan.subnet.SubnetHealthBook;
+import io.fargatereconciler.plan.subnet.SubnetHealthSettings;
 import io.fargatereconciler.plan.subnet.TestEniOutcome;
 import org.junit.jupiter.api.Test;
 
 /** The planner with subnet-health steering: where launches go, and what the Degraded condition says. */
 class SubnetSteeringInPlannerTest {
-    private final Planner planner = new Planner(PlannerConfig.DEFAULTS);
+    private final Planner planner = Planner.steeredByHealth(PlannerConfig.DEFAULTS, SubnetHealthSettings.DEFAULTS);
     private final TaskGroup api = group("api", 3);
     private final DesiredState desired = Fixtures.desired(api);
 
@@ -29,8 +29,8 @@ class SubnetSteeringInPlannerTest {
         SubnetHealthBook book = failures(3).withTestEni("subnet-b",
                 new TestEniOutcome(T0.minusSeconds(30), TestEniOutcome.Result.CREATED, "eni-1"));
 
-        Plan plan = planner.plan(desired, observed(T0, running(api, "t1", T0.minusSeconds(600))), runningDaemon(), T0,
-                new HealthSteering(book, T0));
+        Plan plan = planner.plan(desired, observed(T0, running(api, "t1", T0.minusSeconds(600))),
+                runningDaemon().withSubnets(book), T0);
 
         assertThat(plan.launches()).isNotEmpty().allSatisfy(l -> assertThat(l.subnets()).containsExactly("subnet-a"));
         Condition degraded = plan.groups().get(api.key()).condition(Condition.Type.Degraded);
@@ -45,7 +45,7 @@ class SubnetSteeringInPlannerTest {
     void withEveryCopyRunningASubnetWithAStreakStillDegradesTheGroup() {
         Plan plan = planner.plan(desired, observed(T0, running(api, "t1", T0.minusSeconds(600)),
                 running(api, "t2", T0.minusSeconds(600)), running(api, "t3", T0.minusSeconds(600))),
-                runningDaemon(), T0, new HealthSteering(failures(2), T0));
+                runningDaemon().withSubnets(failures(2)), T0);
 
         Condition degraded = plan.groups().get(api.key()).condition(Condition.Type.Degraded);
         assertThat(degraded.reason()).isEqualTo("SubnetUnhealthy");
@@ -56,7 +56,7 @@ class SubnetSteeringInPlannerTest {
     void aSingleFailureSteersButDoesNotDegradeAGroupThatRunsWhole() {
         Plan plan = planner.plan(desired, observed(T0, running(api, "t1", T0.minusSeconds(600)),
                 running(api, "t2", T0.minusSeconds(600)), running(api, "t3", T0.minusSeconds(600))),
-                runningDaemon(), T0, new HealthSteering(failures(1), T0));
+                runningDaemon().withSubnets(failures(1)), T0);
 
         GroupStatus status = plan.groups().get(api.key());
         assertThat(status.subnets().subnets()).containsExactly("subnet-a");
@@ -65,7 +65,7 @@ class SubnetSteeringInPlannerTest {
 
     @Test
     void aCopyThatFailedInASubnetSteeringNowAvoidsIsReplacedAtOnceInTheHealthyOne() {
-        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon(), T0, new HealthSteering(failures(1), T0));
+        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon().withSubnets(failures(1)), T0);
 
         GroupStatus status = plan.groups().get(api.key());
         assertThat(status.hold()).as("no backoff: the next launch does not go where the copy failed")
@@ -83,7 +83,7 @@ class SubnetSteeringInPlannerTest {
                 "Timeout waiting for network interface provisioning to complete.", T0.minusSeconds(60),
                 T0.minusSeconds(60));
 
-        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon(), T0, new HealthSteering(bothFailing, T0));
+        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon().withSubnets(bothFailing), T0);
 
         assertThat(plan.groups().get(api.key()).subnets().allBad()).isTrue();
         assertThat(plan.launches()).isEmpty();
@@ -92,10 +92,27 @@ class SubnetSteeringInPlannerTest {
 
     @Test
     void withoutSteeringACopyThatFailedWaitsOutTheBackoff() {
-        Plan plan = planner.plan(desired, copyFailedInSubnetB(), runningDaemon(), T0, SubnetSteering.AS_GIVEN);
+        Plan plan = new Planner(PlannerConfig.DEFAULTS).plan(desired, copyFailedInSubnetB(), runningDaemon(), T0);
 
         assertThat(plan.launches()).isEmpty();
         assertThat(plan.groups().get(api.key()).hold()).isEqualTo(Hold.BACKOFF);
+    }
+
+    @Test
+    void aSingleReplacementGoesToAProvenSubnetAndOnlyHalfOfALargerLaunchProbesAnUnknownOne() {
+        TaskGroup web = group("web", 5);
+        ObservedState oneRunningInA = observed(T0, running(web, "w1", T0.minusSeconds(60)));
+        PlannerMemory proven = runningDaemon(); // subnet-a has a recent start (w1), subnet-b none: probing
+
+        Plan one = planner.plan(Fixtures.desired(group("web", 2)), oneRunningInA, proven, T0);
+        Plan four = planner.plan(Fixtures.desired(web), oneRunningInA, proven, T0);
+
+        assertThat(one.launches()).singleElement().satisfies(l -> assertThat(l.subnets()).containsExactly("subnet-a"));
+        assertThat(four.launches()).extracting(Launch::subnets, Launch::count).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(java.util.List.of("subnet-b"), 2),
+                org.assertj.core.groups.Tuple.tuple(java.util.List.of("subnet-a"), 2));
+        assertThat(four.launches().stream().filter(l -> l.subnets().equals(java.util.List.of("subnet-b"))))
+                .allSatisfy(l -> assertThat(l.reason()).contains("probe of subnet-b"));
     }
 
     /** Two copies running in subnet-a, the third just stopped with an ENI timeout in subnet-b. */

@@ -68,6 +68,8 @@ class ThrottlingTest {
         }
         assertThat(throttled).isNotNull();
         assertThat(throttled.awsErrorDetails().errorCode()).isEqualTo("ThrottlingException");
+        assertThat(world.admin().apiCalls().throttled("ecs:RunTask")).as("counted like any throttled call")
+                .isEqualTo(1);
         world.advance(Duration.ofSeconds(1));
         assertThat(world.runTasks("payments", "api", 10, "subnet-a")).hasSize(10);
     }

@@ -156,7 +156,7 @@ public final class DurableState {
                         + " from the state table: launches an earlier leader made count as in flight until listed or"
                         + " expired, Job runs resume where they were; groups without recorded intents ("
                         + (groups.size() - launches.size()) + ") fall back to the restart guard").info(LOG);
-        return PlannerMemory.resumed(memory.seed(), launches, jobMemories);
+        return PlannerMemory.resumed(memory.seed(), launches, jobMemories, memory.subnets());
     }
 
     /** Claims these items for the current term; null (after one warning) when the store cannot be reached. */

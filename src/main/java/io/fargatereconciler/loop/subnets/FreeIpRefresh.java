@@ -23,31 +23,30 @@ final class FreeIpRefresh {
 
     private final Ec2Gateway ec2;
     private final Duration interval;
-    private final SubnetHealthTracker tracker;
     private final Set<String> asked = new HashSet<>();
     private Instant lastCallAt;
     private boolean lastFailed;
 
-    FreeIpRefresh(Ec2Gateway ec2, Duration interval, SubnetHealthTracker tracker) {
+    FreeIpRefresh(Ec2Gateway ec2, Duration interval) {
         this.ec2 = ec2;
         this.interval = interval;
-        this.tracker = tracker;
     }
 
-    void refreshIfDue(Set<String> subnets, Instant now) {
+    /** The subnets' free-IP counts when a DescribeSubnets call was due and answered; empty otherwise. */
+    List<SubnetCapacity> refreshIfDue(Set<String> subnets, Instant now) {
         if (subnets.isEmpty() || !due(subnets, now)) {
-            return;
+            return List.of();
         }
         lastCallAt = now;
         Ec2Result<List<SubnetCapacity>> result = ec2.describeSubnets(new TreeSet<>(subnets));
         if (result instanceof Ec2Result.Ok<List<SubnetCapacity>> ok) {
             asked.addAll(subnets);
-            tracker.freeIps(ok.value(), now);
             if (lastFailed) {
                 DecisionLine.action("describe-subnets").with("result", "ok")
                         .quoted("reason", "free-IP counts are current again").info(LOG);
             }
             lastFailed = false;
+            return ok.value();
         } else {
             if (!lastFailed) {
                 DecisionLine.action("describe-subnets").with("result", "failed").quoted("reason", result.describe()
@@ -56,6 +55,7 @@ final class FreeIpRefresh {
                         + " ec2:DescribeSubnets permission").warn(LOG);
             }
             lastFailed = true;
+            return List.of();
         }
     }
 

@@ -1,29 +1,26 @@
 package io.fargatereconciler.loop.subnets;
 
 import io.fargatereconciler.aws.Ec2Gateway;
+import io.fargatereconciler.aws.SubnetCapacity;
 import io.fargatereconciler.desired.DesiredState;
 import io.fargatereconciler.desired.ResourceKey;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.observe.ObservedState;
 import io.fargatereconciler.plan.GroupStatus;
-import io.fargatereconciler.plan.Launch;
-import io.fargatereconciler.plan.LaunchResult;
-import io.fargatereconciler.plan.SubnetSteering;
-import io.fargatereconciler.plan.subnet.HealthSteering;
-import io.fargatereconciler.plan.subnet.SubnetHealthBook;
-import io.fargatereconciler.plan.subnet.SubnetHealthSettings;
+import io.fargatereconciler.plan.Planner;
+import io.fargatereconciler.plan.PlannerMemory;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The subnet-health steps of a reconcile pass: before planning, learn from the observation and refresh free IPs
- * (bounded rate) and hand the planner a steering made from the health snapshot; after each launch, learn from
- * RunTask's failures; after acting (leader only), run the test-ENI diagnosis when one is due. Used by the reconcile
- * thread only.
+ * The loop's part of subnet health, which the planner owns (its memory's book, learnt from every observation and
+ * RunTask answer): before planning, refresh free IPs through EC2 (bounded rate) and feed them in; after acting
+ * (leader only), run the test-ENI diagnosis when one is due and feed its outcome in; report the subnets' health as
+ * metrics and log steering changes. Used by the reconcile thread only.
  */
 public final class SubnetSteeringSteps {
-    private final SubnetHealthTracker tracker;
     private final boolean steering;
     private final FreeIpRefresh freeIps;
     private final TestEniDiagnosis diagnosis;
@@ -36,16 +33,13 @@ public final class SubnetSteeringSteps {
      */
     public SubnetSteeringSteps(SubnetsConfig subnets, DiagnosticsConfig diagnostics, Ec2Gateway ec2, String ownerId,
                                PassRecorder recorder) {
-        this.tracker = new SubnetHealthTracker(subnets.settings());
         this.steering = subnets.steering();
-        this.freeIps = subnets.steering() ? new FreeIpRefresh(ec2, subnets.freeIpsRefreshInterval(), tracker) : null;
-        this.diagnosis = diagnostics.testEni()
-                ? new TestEniDiagnosis(ec2, ownerId, diagnostics, tracker, recorder) : null;
+        this.freeIps = subnets.steering() ? new FreeIpRefresh(ec2, subnets.freeIpsRefreshInterval()) : null;
+        this.diagnosis = diagnostics.testEni() ? new TestEniDiagnosis(ec2, ownerId, diagnostics, recorder) : null;
         this.recorder = recorder;
     }
 
     private SubnetSteeringSteps() {
-        this.tracker = new SubnetHealthTracker(SubnetHealthSettings.DEFAULTS);
         this.steering = false;
         this.freeIps = null;
         this.diagnosis = null;
@@ -57,38 +51,38 @@ public final class SubnetSteeringSteps {
         return new SubnetSteeringSteps();
     }
 
-    /** The subnets' health now, for metrics, the status API and benchmarks. */
-    public SubnetHealthBook book() {
-        return tracker.book();
+    /**
+     * Refreshes free IPs if due (only for the subnets a launch may go to and those known to be unhealthy) and returns
+     * {@code memory} with them folded in.
+     */
+    public PlannerMemory beforePlan(DesiredState desired, ObservedState observed, PlannerMemory memory,
+                                    Planner planner, Instant now) {
+        if (freeIps == null) {
+            return memory;
+        }
+        PlannerMemory next = memory;
+        for (SubnetCapacity subnet : freeIps.refreshIfDue(SubnetsToRefresh.of(desired, observed, memory.subnets(), now),
+                now)) {
+            next = planner.afterFreeIps(next, subnet.subnetId(), subnet.availableIps(), subnet.availabilityZone(), now);
+        }
+        return next;
     }
 
     /**
-     * Learns from the observation, refreshes free IPs if due (only for the subnets a launch may go to and those
-     * known to be unhealthy), and returns the steering for this pass's plan.
+     * After acting: the test-ENI diagnosis if switched on and this replica leads, its outcome folded into the memory
+     * returned; metrics either way.
      */
-    public SubnetSteering beforePlan(DesiredState desired, ObservedState observed, Instant now) {
-        tracker.observed(observed, now);
-        if (freeIps != null) {
-            freeIps.refreshIfDue(SubnetsToRefresh.of(desired, observed, tracker.book(), now), now);
-        }
-        return steering(now);
-    }
-
-    /** The steering from the health known now; null (the planner's own, as given) when steering is off. */
-    public SubnetSteering steering(Instant now) {
-        return steering ? new HealthSteering(tracker.book(), now) : null;
-    }
-
-    public void afterLaunch(Launch launch, LaunchResult result, Instant now) {
-        tracker.launched(launch, result, now);
-    }
-
-    /** After acting: the test-ENI diagnosis if switched on and this replica leads; metrics either way. */
-    public void afterPass(DesiredState desired, boolean leading, Instant now) {
+    public PlannerMemory afterPass(DesiredState desired, boolean leading, PlannerMemory memory, Planner planner,
+                                   Instant now) {
+        PlannerMemory next = memory;
         if (diagnosis != null && leading) {
-            diagnosis.runIfDue(desired, now);
+            Optional<TestEniDiagnosis.Tested> tested = diagnosis.runIfDue(desired, memory.subnets(), now);
+            if (tested.isPresent()) {
+                next = planner.afterTestEni(next, tested.get().subnetId(), tested.get().outcome());
+            }
         }
-        recorder.subnetHealth(tracker.book(), now);
+        recorder.subnetHealth(next.subnets(), now);
+        return next;
     }
 
     /** Logs the groups whose steering changed (a subnet avoided or forgiven, every subnet bad). */

@@ -1,5 +1,6 @@
 package io.fargatereconciler.loop.subnets;
 
+import io.fargatereconciler.plan.subnet.StallSettings;
 import io.fargatereconciler.plan.subnet.SubnetHealthSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -36,7 +37,9 @@ public interface SubnetsConfig {
     @WithDefault("5m")
     Duration freeIpsMaxAge();
 
-    default SubnetHealthSettings settings() {
-        return new SubnetHealthSettings(failureHalfLife(), healthyBelow(), avoidFrom(), minFreeIps(), freeIpsMaxAge());
+    /** These settings with {@code stall} detection and probes. */
+    default SubnetHealthSettings settings(StallSettings stall) {
+        return new SubnetHealthSettings(failureHalfLife(), healthyBelow(), avoidFrom(), minFreeIps(), freeIpsMaxAge(),
+                stall);
     }
 }

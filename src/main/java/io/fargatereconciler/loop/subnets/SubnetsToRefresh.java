@@ -19,8 +19,8 @@ import java.util.TreeSet;
 
 /**
  * The subnets whose free-IP counts a pass needs: those a launch may go to (a TaskGroup with fewer live copies of
- * its current spec than its replicas, every Job) and those known to be unhealthy (so their recovery is seen and
- * their conditions clear). A fleet at full strength with healthy subnets needs none, so steady state costs no EC2
+ * its current spec than its replicas, every Job) and those known to be suspect or avoided (so their recovery is seen
+ * and their conditions clear; a subnet only without a recent start is not). A fleet at full strength with healthy subnets needs none, so steady state costs no EC2
  * call beyond the ECS floor.
  */
 final class SubnetsToRefresh {
@@ -36,12 +36,15 @@ final class SubnetsToRefresh {
                     || resource instanceof TaskGroup group && liveCurrent.getOrDefault(group.key(), 0) < group.replicas()) {
                 subnets.addAll(resourceSubnets);
             } else {
-                resourceSubnets.stream()
-                        .filter(subnet -> book.standing(subnet, now).tier() != SubnetStanding.Tier.HEALTHY)
-                        .forEach(subnets::add);
+                resourceSubnets.stream().filter(subnet -> troubled(book.standing(subnet, now))).forEach(subnets::add);
             }
         }
         return subnets;
+    }
+
+    /** Suspect or avoided (a failure, or no free IPs): its recovery must be seen. A merely probing subnet is not. */
+    private static boolean troubled(SubnetStanding standing) {
+        return standing.tier() == SubnetStanding.Tier.SUSPECT || standing.tier() == SubnetStanding.Tier.AVOIDED;
     }
 
     private static Map<ResourceKey, Integer> liveCopiesOfCurrentSpec(DesiredState desired, ObservedState observed) {

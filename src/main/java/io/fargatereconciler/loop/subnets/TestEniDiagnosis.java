@@ -8,6 +8,7 @@ import io.fargatereconciler.loop.DecisionLine;
 import io.fargatereconciler.loop.PassRecorder;
 import io.fargatereconciler.plan.subnet.SubnetFailureKind;
 import io.fargatereconciler.plan.subnet.SubnetHealth;
+import io.fargatereconciler.plan.subnet.SubnetHealthBook;
 import io.fargatereconciler.plan.subnet.TestEniOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,27 +39,31 @@ final class TestEniDiagnosis {
     private final Ec2Gateway ec2;
     private final String ownerId;
     private final DiagnosticsConfig config;
-    private final SubnetHealthTracker tracker;
     private final PassRecorder recorder;
     private final Set<String> pendingDeletes = new LinkedHashSet<>();
     private boolean swept;
 
-    TestEniDiagnosis(Ec2Gateway ec2, String ownerId, DiagnosticsConfig config, SubnetHealthTracker tracker,
-                     PassRecorder recorder) {
+    TestEniDiagnosis(Ec2Gateway ec2, String ownerId, DiagnosticsConfig config, PassRecorder recorder) {
         this.ec2 = ec2;
         this.ownerId = ownerId;
         this.config = config;
-        this.tracker = tracker;
         this.recorder = recorder;
     }
 
-    /** Cleans up (sweep once, then leftover deletes), then tests at most one subnet that is due. */
-    void runIfDue(DesiredState desired, Instant now) {
+    /** The outcome of a test-ENI diagnosis in one subnet. */
+    record Tested(String subnetId, TestEniOutcome outcome) {
+    }
+
+    /**
+     * Cleans up (sweep once, then leftover deletes), then tests at most one subnet that {@code book} says is due;
+     * returns that test's outcome.
+     */
+    Optional<Tested> runIfDue(DesiredState desired, SubnetHealthBook book, Instant now) {
         if (!swept) {
             sweep();
         }
         deletePending();
-        dueSubnet(desired, now).ifPresent(subnet -> test(subnet, securityGroupsFor(desired, subnet), now));
+        return dueSubnet(desired, book, now).map(subnet -> test(subnet, securityGroupsFor(desired, subnet), now));
     }
 
     /** Interfaces whose delete failed and are not yet retried successfully. */
@@ -92,16 +97,16 @@ final class TestEniDiagnosis {
         }
     }
 
-    private Optional<String> dueSubnet(DesiredState desired, Instant now) {
+    private Optional<String> dueSubnet(DesiredState desired, SubnetHealthBook book, Instant now) {
         Set<String> used = new LinkedHashSet<>();
         desired.resources().values().forEach(r -> used.addAll(r.task().network().subnets()));
-        return used.stream().map(tracker.book()::health).filter(h -> due(h, now)).map(SubnetHealth::subnetId)
-                .findFirst();
+        return used.stream().map(book::health).filter(h -> due(h, now)).map(SubnetHealth::subnetId).findFirst();
     }
 
     private boolean due(SubnetHealth health, Instant now) {
-        if (health.lastFailure() != SubnetFailureKind.ENI_PROVISIONING
-                || health.recentFailures() < config.testEniAfterFailures()) {
+        boolean eniTrouble = health.lastFailure() == SubnetFailureKind.ENI_PROVISIONING
+                || health.lastFailure() == SubnetFailureKind.ENI_PROVISIONING_STALLED;
+        if (!eniTrouble || health.recentFailures() < config.testEniAfterFailures()) {
             return false;
         }
         TestEniOutcome last = health.lastTestEni();
@@ -112,7 +117,7 @@ final class TestEniDiagnosis {
         return since.compareTo(config.testEniMinInterval()) >= 0 && health.lastFailureAt().isAfter(last.at());
     }
 
-    private void test(String subnet, List<String> securityGroups, Instant now) {
+    private Tested test(String subnet, List<String> securityGroups, Instant now) {
         Ec2Result<String> created = ec2.createNetworkInterface(subnet, securityGroups, DESCRIPTION,
                 Map.of(TAG, ownerId));
         TestEniOutcome outcome;
@@ -130,10 +135,10 @@ final class TestEniDiagnosis {
             Ec2Result.Failed<String> failed = (Ec2Result.Failed<String>) created;
             outcome = new TestEniOutcome(now, resultOf(failed.errorCode()), failed.errorCode() + ": " + failed.message());
         }
-        tracker.testEni(subnet, outcome);
         recorder.testEni(subnet, outcome.result());
         DecisionLine.about("subnet", subnet, "test-eni").with("result", outcome.result())
                 .with("security-groups", securityGroups).quoted("reason", outcome.advice()).warn(LOG);
+        return new Tested(subnet, outcome);
     }
 
     /** True when the interface is gone (deleted now, or already). */

@@ -8,6 +8,7 @@ import io.fargatereconciler.plan.Action;
 import io.fargatereconciler.plan.Launch;
 import io.fargatereconciler.plan.Stop;
 import io.fargatereconciler.plan.SubnetSteering;
+import io.fargatereconciler.plan.subnet.Stall;
 import io.fargatereconciler.plan.subnet.SubnetChoice;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -123,6 +125,35 @@ final class JobPass {
         runs.put(run.id(), launching);
         actions.add(new Launch(key, job.task(), 1, launching.subnets(), launching.clientToken(),
                 JobTags.forAttempt(launching), why));
+    }
+
+    /**
+     * The current attempt's task stalled in PROVISIONING and ECS accepted our StopTask before it ever started: the
+     * attempt failed to start (the platform's failure, not counted against backoffLimit) and the next one, with its
+     * own clientToken, is due at once, steered afresh (the stalled subnet now counts against itself).
+     */
+    void attemptStalled(JobRun run, String reason) {
+        JobRun next = run.nextAttemptAt(now, false, reason);
+        runs.put(next.id(), next);
+        events.add(new JobEvent.AttemptFailed(key, run.id(), run.attempt(), false, reason, now, now));
+    }
+
+    /** The task's stall, if subnet health says it has stayed in PROVISIONING past its subnet's threshold. */
+    Optional<Stall> stall(ObservedTask task) {
+        return steering == null || !task.isProvisioning() ? Optional.empty() : steering.stall(task.taskArn());
+    }
+
+    /** When the task, still starting, would count as stalled (empty when no stall detection is on). */
+    Optional<Instant> stallAt(ObservedTask task) {
+        return steering == null || !task.isProvisioning() ? Optional.empty() : steering.stallAt(task.taskArn());
+    }
+
+    /**
+     * Asks to stop a task stalled in PROVISIONING. Not remembered like a replaced run's task: if the stop does not
+     * land, the next pass finds the stall again and asks again, with the stall's reason.
+     */
+    void stopStalled(ObservedTask task, Stall stall) {
+        actions.add(new Stop(key, task.cluster(), task.taskArn(), stall.stopReason()));
     }
 
     void stop(ObservedTask task, String reason) {

@@ -88,6 +88,11 @@ public final class JobPlanner {
         Stream<Instant> attempts = job.suspend() ? Stream.empty() : memory.runs().stream().map(run ->
                 run.phase() == JobRun.Phase.WAITING ? run.nextAttemptAt()
                         : run.lastHeardAt().plus(RunFollower.EXPECTATION_TIMEOUT));
+        // a task still starting is looked at when it would count as stalled, and a second after a stall-stop
+        Stream<Instant> stalls = pass.tasks.stream().flatMap(task -> pass.stallAt(task).stream());
+        Stream<Instant> afterStops = pass.actions.stream().filter(Stop.class::isInstance)
+                .map(stop -> pass.now.plusSeconds(1));
+        attempts = Stream.concat(attempts, Stream.concat(stalls, afterStops));
         Optional<Instant> schedule = job.scheduled() && !job.suspend()
                 ? CronSchedule.parse(job.schedule(), job.timeZone()).nextAfter(pass.now) : Optional.empty();
         return Stream.concat(attempts, schedule.stream()).filter(at -> at.isAfter(pass.now))

@@ -1,6 +1,8 @@
 package io.fargatereconciler.plan.job;
 
 import io.fargatereconciler.observe.ObservedTask;
+import io.fargatereconciler.observe.StopCause;
+import io.fargatereconciler.observe.StopClassifier;
 import io.fargatereconciler.observe.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,13 +66,31 @@ final class RunFollower {
             switch (outcome.kind()) {
                 case SUCCEEDED -> pass.finish(run, JobRunResult.Succeeded, outcome.reason());
                 case SYSTEM_FAILURE -> pass.attemptFailed(run, false, outcome.reason());
+                case STALLED -> pass.attemptStalled(run, outcome.reason());
+                case STALL_STOP_AFTER_START -> pass.finish(run, JobRunResult.Failed, outcome.reason()
+                        + "; not retried, so the run never runs twice");
                 case TASK_FAILURE -> pass.attemptFailed(run, true, outcome.reason());
                 case STOPPED_BY_USER -> pass.finish(run, JobRunResult.Failed, outcome.reason() + "; not retried");
                 case STOPPED_BY_RECONCILER -> pass.finish(run, JobRunResult.Replaced, outcome.reason());
             }
         } else if (!reachedRunning) {
+            if (stallStopAccepted(task)) {
+                pass.attemptStalled(run, StopCause.ENI_PROVISIONING_STALLED + ": " + task.stoppedReason());
+                return;
+            }
+            pass.stall(task).ifPresent(stall -> pass.stopStalled(task, stall));
             pass.runs.put(run.id(), run.started(task.taskArn(), task.isLive(), pass.now));
         }
+    }
+
+    /**
+     * ECS accepted our StopTask for the task's stall (it is on its way down with our stall reason) and it never
+     * started: no container of this attempt ran, so the next attempt may go at once, without waiting for STOPPED.
+     */
+    private static boolean stallStopAccepted(ObservedTask task) {
+        return task.desiredStatus() == TaskStatus.STOPPED && task.startedAt() == null
+                && StopClassifier.classify(task.stopCode(), task.stoppedReason(), task.containers())
+                == StopCause.ENI_PROVISIONING_STALLED;
     }
 
     private static JobRun markRunning(JobPass pass, JobRun run, ObservedTask task) {

@@ -17,6 +17,13 @@ record TaskOutcome(Kind kind, String reason) {
         SUCCEEDED,
         /** The platform's fault: retried, not counted against backoffLimit. */
         SYSTEM_FAILURE,
+        /** Stopped by us while stalled in PROVISIONING, never started: retried at once, not counted. */
+        STALLED,
+        /**
+         * Stopped by us for a stall, but ECS shows it had started by then (the task left PROVISIONING between our
+         * observation and the StopTask): its containers may have run, so the run is not retried.
+         */
+        STALL_STOP_AFTER_START,
         /** The task's own failure: retried while backoffLimit allows. */
         TASK_FAILURE,
         /** StopTask by a person or another system: the run fails, not retried. */
@@ -28,6 +35,11 @@ record TaskOutcome(Kind kind, String reason) {
     static TaskOutcome of(ObservedTask task) {
         StopCause cause = task.stopCause();
         String stopped = task.stoppedReason() == null ? "" : ": " + task.stoppedReason();
+        if (cause == StopCause.ENI_PROVISIONING_STALLED) {
+            return task.startedAt() == null ? new TaskOutcome(Kind.STALLED, cause + stopped)
+                    : new TaskOutcome(Kind.STALL_STOP_AFTER_START, "stopped by fargate-reconciler for a stall in "
+                    + "PROVISIONING, but it had started by then (started at " + task.startedAt() + ")" + stopped);
+        }
         if (cause != null && (cause.isStartFailure() || cause == StopCause.PLATFORM_TERMINATION)) {
             return new TaskOutcome(Kind.SYSTEM_FAILURE, cause + stopped);
         }

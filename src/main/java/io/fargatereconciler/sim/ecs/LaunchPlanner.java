@@ -1,10 +1,13 @@
 package io.fargatereconciler.sim.ecs;
 
+import io.fargatereconciler.sim.LifecycleTimings;
 import io.fargatereconciler.sim.ec2.SimSubnet;
+import io.fargatereconciler.sim.faults.EniFailureKind;
 import io.fargatereconciler.sim.faults.FaultModel;
 import io.fargatereconciler.sim.faults.SubnetFaults;
 import io.fargatereconciler.sim.faults.TaskBehaviour;
 import io.fargatereconciler.sim.world.Simulation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,27 +41,45 @@ final class LaunchPlanner {
         return eligible;
     }
 
-    /** Decides, now, how a task placed in {@code subnet} will fare. */
+    /**
+     * Decides, now, how a task placed in {@code subnet} will fare, and draws how long its start-up phases take. A
+     * healthy task whose drawn provisioning time exceeds the ENI timeout fails with that timeout, as on Fargate.
+     */
     LaunchPlan plan(SimSubnet subnet, SimTaskDefinition definition, long now) {
         FaultModel model = sim.faults().model();
         SubnetFaults faults = model.subnet(subnet.id());
         Optional<TaskBehaviour> behaviour = model.behaviourFor(definition.family());
         double slow = behaviour.filter(b -> roll(b.slowStartProbability())).map(TaskBehaviour::slowStartFactor)
                 .orElse(1.0);
+        LifecycleTimings timings = sim.config().lifecycle();
+        Duration provisioning = times(timings.provisioning().sample(sim.random()), slow);
+        Duration pending = times(timings.pending().sample(sim.random()), slow);
+        Duration activating = timings.activating().sample(sim.random());
         if (subnet.availableIps() == 0) {
-            return new LaunchPlan(LaunchPlan.Outcome.IP_EXHAUSTED, null, slow, -1, 0);
+            return new LaunchPlan(LaunchPlan.Outcome.IP_EXHAUSTED, null, provisioning, pending, activating, -1, 0);
         }
         if (sim.faults().inOutage(subnet.id(), now) || roll(faults.eniFailureProbability())) {
-            return new LaunchPlan(LaunchPlan.Outcome.ENI_FAILURE, faults.eniFailureKind(), slow, -1, 0);
+            return new LaunchPlan(LaunchPlan.Outcome.ENI_FAILURE, faults.eniFailureKind(), provisioning, pending,
+                    activating, -1, 0);
+        }
+        if (provisioning.compareTo(timings.eniTimeout()) > 0) {
+            return new LaunchPlan(LaunchPlan.Outcome.ENI_FAILURE, EniFailureKind.TIMEOUT, provisioning, pending,
+                    activating, -1, 0);
         }
         if (behaviour.isPresent() && roll(behaviour.get().imagePullFailureProbability())) {
-            return new LaunchPlan(LaunchPlan.Outcome.IMAGE_PULL_FAILURE, null, slow, -1, 0);
+            return new LaunchPlan(LaunchPlan.Outcome.IMAGE_PULL_FAILURE, null, provisioning, pending, activating, -1,
+                    0);
         }
         if (behaviour.isPresent() && behaviour.get().exitAfter() != null && roll(behaviour.get().exitProbability())) {
             TaskBehaviour b = behaviour.get();
-            return new LaunchPlan(LaunchPlan.Outcome.STARTS, null, slow, b.exitAfter().toMillis(), b.exitCode());
+            return new LaunchPlan(LaunchPlan.Outcome.STARTS, null, provisioning, pending, activating,
+                    b.exitAfter().toMillis(), b.exitCode());
         }
-        return new LaunchPlan(LaunchPlan.Outcome.STARTS, null, slow, -1, 0);
+        return new LaunchPlan(LaunchPlan.Outcome.STARTS, null, provisioning, pending, activating, -1, 0);
+    }
+
+    private static Duration times(Duration duration, double factor) {
+        return factor == 1.0 ? duration : Duration.ofMillis(Math.round(duration.toMillis() * factor));
     }
 
     /** True with probability {@code p}; rolls no die for 0 or 1, so adding a fault elsewhere shifts nothing. */

@@ -70,6 +70,7 @@ final class RunTaskOperation {
         }
         List<SimSubnet> subnets = subnets(req);
         if (!sim.faults().throttler().tryAcquire(List.of(ThrottleCategory.FARGATE_TASK_LAUNCH), count, now)) {
+            sim.calls().throttled("ecs:RunTask"); // counted like a call throttled by its own buckets
             throw EcsError.throttling();
         }
         return launch(req, now, count, cluster, definition, subnets, capacityProvider, tags, clientToken);

@@ -45,6 +45,8 @@ public final class SimTask {
     String stoppedReason;
     String containerReason;
     int[] exitCodes;
+    /** Its start was bound to fail (decided at RunTask): for the admin API's accounting, never shown over ECS. */
+    boolean doomed;
     int version;
     int epoch;
 
@@ -160,6 +162,10 @@ public final class SimTask {
 
     public String eniId() {
         return eniId;
+    }
+
+    public boolean doomed() {
+        return doomed;
     }
 
     public int version() {

@@ -8,6 +8,7 @@ import io.fargatereconciler.sim.world.Timeline;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +25,10 @@ public final class TaskLifecycle {
     private final Ids ids;
     private final TaskChangeObserver observer;
     private final Consumer<SimTask> forget;
+    private final Random random;
 
     public TaskLifecycle(Timeline timeline, Arns arns, LifecycleTimings timings, Duration retention, Ec2State ec2, Ids ids,
-                         TaskChangeObserver observer, Consumer<SimTask> forget) {
+                         TaskChangeObserver observer, Consumer<SimTask> forget, Random random) {
         this.timeline = timeline;
         this.arns = arns;
         this.timings = timings;
@@ -35,15 +37,17 @@ public final class TaskLifecycle {
         this.ids = ids;
         this.observer = observer;
         this.forget = forget;
+        this.random = random;
     }
 
     /** Starts a freshly placed task in PROVISIONING and schedules the rest of its life according to {@code plan}. */
     public void launch(SimTask task, LaunchPlan plan, long now) {
         task.attachmentId = ids.uuid();
+        task.doomed = plan.doomed();
         switch (plan.outcome()) {
-            case IP_EXHAUSTED -> after(task, now, timings.ipExhaustionFailure(), 1.0,
+            case IP_EXHAUSTED -> after(task, now, timings.ipExhaustionFailure(),
                     at -> failStart(task, at, StopReasons.ipExhausted(task.subnet().id()), null));
-            case ENI_FAILURE -> after(task, now, timings.eniTimeout(), 1.0,
+            case ENI_FAILURE -> after(task, now, timings.eniTimeout(),
                     at -> failStart(task, at, plan.eniFailureKind().stoppedReason(), null));
             case STARTS, IMAGE_PULL_FAILURE -> {
                 task.privateIp = task.subnet().allocateIp();
@@ -51,7 +55,7 @@ public final class TaskLifecycle {
                 task.macAddress = ids.macAddress();
                 ec2.addInterface(new SimNetworkInterface(task.eniId, task.subnet(), task.privateIp, task.macAddress,
                         arns.attachment(task.attachmentId), true, List.of()));
-                after(task, now, timings.provisioning(), plan.slowFactor(), at -> toPending(task, plan, at));
+                after(task, now, plan.provisioning(), at -> toPending(task, plan, at));
             }
             default -> throw new IllegalStateException("unknown outcome " + plan.outcome());
         }
@@ -95,10 +99,10 @@ public final class TaskLifecycle {
         changed(task, at);
         if (plan.outcome() == LaunchPlan.Outcome.IMAGE_PULL_FAILURE) {
             String image = task.definition().containers().get(essentialIndex(task)).image();
-            after(task, at, timings.pending(), plan.slowFactor(),
+            after(task, at, plan.pending(),
                     a -> failStart(task, a, StopReasons.cannotPull(image), StopReasons.cannotPull(image)));
         } else {
-            after(task, at, timings.pending(), plan.slowFactor(), a -> toActivating(task, plan, a));
+            after(task, at, plan.pending(), a -> toActivating(task, plan, a));
         }
     }
 
@@ -106,7 +110,7 @@ public final class TaskLifecycle {
         task.lastStatus = LifecycleStatus.ACTIVATING;
         task.pullStoppedAt = at;
         changed(task, at);
-        after(task, at, timings.activating(), 1.0, a -> toRunning(task, plan, a));
+        after(task, at, plan.activating(), a -> toRunning(task, plan, a));
     }
 
     private void toRunning(SimTask task, LaunchPlan plan, long at) {
@@ -114,7 +118,7 @@ public final class TaskLifecycle {
         task.startedAt = at;
         changed(task, at);
         if (plan.exitAfterMillis() >= 0) {
-            after(task, at, Duration.ofMillis(plan.exitAfterMillis()), 1.0, a -> exit(task, a, plan.exitCode()));
+            after(task, at, Duration.ofMillis(plan.exitAfterMillis()), a -> exit(task, a, plan.exitCode()));
         }
     }
 
@@ -133,7 +137,7 @@ public final class TaskLifecycle {
             case RUNNING -> {
                 task.lastStatus = LifecycleStatus.DEACTIVATING;
                 changed(task, at);
-                after(task, at, timings.deactivating(), 1.0, a -> toStopping(task, a));
+                after(task, at, timings.deactivating().sample(random), a -> toStopping(task, a));
             }
             case PENDING, ACTIVATING -> toStopping(task, at);
             default -> toDeprovisioning(task, at);
@@ -143,7 +147,7 @@ public final class TaskLifecycle {
     private void toStopping(SimTask task, long at) {
         task.lastStatus = LifecycleStatus.STOPPING;
         changed(task, at);
-        after(task, at, timings.stopping(), 1.0, a -> toDeprovisioning(task, a));
+        after(task, at, timings.stopping().sample(random), a -> toDeprovisioning(task, a));
     }
 
     private void toDeprovisioning(SimTask task, long at) {
@@ -162,7 +166,7 @@ public final class TaskLifecycle {
             task.attachmentStatus = "DETACHING";
         }
         changed(task, at);
-        after(task, at, timings.deprovisioning(), 1.0, a -> toStopped(task, a));
+        after(task, at, timings.deprovisioning().sample(random), a -> toStopped(task, a));
     }
 
     private void toStopped(SimTask task, long at) {
@@ -179,10 +183,9 @@ public final class TaskLifecycle {
         timeline.schedule(at + retention.toMillis(), a -> forget.accept(task));
     }
 
-    private void after(SimTask task, long from, Duration duration, double factor, Timeline.Action action) {
+    private void after(SimTask task, long from, Duration duration, Timeline.Action action) {
         int epoch = task.epoch;
-        long delay = factor == 1.0 ? duration.toMillis() : Math.round(duration.toMillis() * factor);
-        timeline.schedule(from + delay, at -> {
+        timeline.schedule(from + duration.toMillis(), at -> {
             if (task.epoch == epoch) {
                 action.run(at);
             }

@@ -53,7 +53,7 @@ public final class Simulation {
         this.taskJson = new TaskJson(arns);
         this.events = new EventHub(taskJson, ids, config.region(), config.accountId());
         this.lifecycle = new TaskLifecycle(timeline, arns, config.lifecycle(), config.retention(), ec2, ids, events,
-                this::forget);
+                this::forget, random);
         config.clusters().forEach(ecs::createCluster);
         config.topics().forEach(sns::createTopic);
         config.taskDefinitions().forEach(seed -> TaskDefinitionRegistry.registerSeed(ecs, seed, startMillis));

@@ -200,7 +200,7 @@ final class JobWorld {
         tasks.put(arn, new ObservedTask(arn, CLUSTER, t.group(), t.specHash(), t.startedBy(), TaskStatus.RUNNING,
                 TaskStatus.RUNNING, t.createdAt(), now, null, t.subnetId(), null, null, null, List.of(), t.tags()));
         if (subnetHealth != null) {
-            subnetHealth = subnetHealth.afterRunning(t.subnetId(), now);
+            subnetHealth = subnetHealth.afterStarted(t.subnetId(), now);
         }
     }
 

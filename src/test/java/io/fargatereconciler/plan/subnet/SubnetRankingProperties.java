@@ -31,19 +31,26 @@ class SubnetRankingProperties {
     }
 
     @Property
-    void usesAnUnhealthySubnetOnlyWhenNoSubnetOfTheGroupIsHealthy(@ForAll("cases") Case c) {
+    void usesAnUnhealthySubnetOnlyWhenNoSubnetOfTheGroupIsHealthyOrProbing(@ForAll("cases") Case c) {
         SubnetChoice choice = SubnetRanking.choose(c.spec(), c.book(), c.live(), c.now());
-        boolean anyHealthy = c.spec().stream()
-                .anyMatch(s -> c.book().standing(s, c.now()).tier() == SubnetStanding.Tier.HEALTHY);
+        boolean anyHealthy = anyOf(c, SubnetStanding.Tier.HEALTHY);
+        boolean anyProbing = anyOf(c, SubnetStanding.Tier.PROBING);
 
-        if (anyHealthy) {
+        SubnetStanding.Tier chosen = anyHealthy ? SubnetStanding.Tier.HEALTHY : SubnetStanding.Tier.PROBING;
+        if (anyHealthy || anyProbing) {
             assertThat(choice.subnets()).allSatisfy(s ->
-                    assertThat(c.book().standing(s, c.now()).tier()).isEqualTo(SubnetStanding.Tier.HEALTHY));
+                    assertThat(c.book().standing(s, c.now()).tier()).isEqualTo(chosen));
         }
-        assertThat(choice.allBad()).isEqualTo(!anyHealthy);
-        if (!anyHealthy) {
+        assertThat(choice.probing()).allSatisfy(s ->
+                assertThat(c.book().standing(s, c.now()).tier()).isEqualTo(SubnetStanding.Tier.PROBING));
+        assertThat(choice.allBad()).isEqualTo(!anyHealthy && !anyProbing);
+        if (choice.allBad()) {
             assertThat(choice.subnets()).hasSize(1);
         }
+    }
+
+    private static boolean anyOf(Case c, SubnetStanding.Tier tier) {
+        return c.spec().stream().anyMatch(s -> c.book().standing(s, c.now()).tier() == tier);
     }
 
     @Property
@@ -80,7 +87,7 @@ class SubnetRankingProperties {
                 case 0, 1 -> book.afterFailure(subnet, SubnetFailureKind.ENI_PROVISIONING, "timeout", at, at);
                 case 2 -> book.afterFailure(subnet, SubnetFailureKind.IP_EXHAUSTED, "no addresses", at, at);
                 case 3 -> book.withFreeIps(subnet, event[2] % 2 == 0 ? 0 : 30, null, at);
-                default -> book.afterRunning(subnet, at);
+                default -> book.afterStarted(subnet, at);
             };
         }
         return book;

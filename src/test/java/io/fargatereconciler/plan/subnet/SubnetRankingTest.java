@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Steering by failures and free IPs (probing switched off here; {@link SubnetProbingTest} covers it). */
 class SubnetRankingTest {
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final List<String> SUBNETS = List.of("subnet-a", "subnet-b", "subnet-c");
+    static final SubnetHealthBook NO_PROBES = SubnetHealthBook.empty(SubnetHealthSettings.DEFAULTS.withStall(
+            new StallSettings(true, 0.99, 1.5, Duration.ofSeconds(30), Duration.ofSeconds(90), 100, 2000, 0,
+                    Duration.ofSeconds(5), Duration.ofMinutes(30))));
 
     @Test
     void withNothingKnownEverySubnetIsUsedInTheSpecsOrder() {
-        SubnetChoice choice = SubnetRanking.choose(SUBNETS, SubnetHealthBook.EMPTY, Map.of(), T0);
+        SubnetChoice choice = SubnetRanking.choose(SUBNETS, NO_PROBES, Map.of(), T0);
 
         assertThat(choice.subnets()).containsExactlyElementsOf(SUBNETS);
         assertThat(choice.unhealthy()).isEmpty();
@@ -23,7 +27,7 @@ class SubnetRankingTest {
 
     @Test
     void oneEniFailureSteersLaunchesToTheHealthySubnets() {
-        SubnetHealthBook book = SubnetHealthBook.EMPTY.afterFailure("subnet-b", SubnetFailureKind.ENI_PROVISIONING,
+        SubnetHealthBook book = NO_PROBES.afterFailure("subnet-b", SubnetFailureKind.ENI_PROVISIONING,
                 "Timeout waiting for network interface provisioning to complete.", T0, T0);
 
         SubnetChoice choice = SubnetRanking.choose(SUBNETS, book, Map.of(), T0.plusSeconds(10));
@@ -35,7 +39,7 @@ class SubnetRankingTest {
 
     @Test
     void failuresAreForgivenAsTheScoreDecays() {
-        SubnetHealthBook book = failures(SubnetHealthBook.EMPTY, "subnet-b", 3, T0);
+        SubnetHealthBook book = failures(NO_PROBES, "subnet-b", 3, T0);
 
         assertThat(book.standing("subnet-b", T0).tier()).isEqualTo(SubnetStanding.Tier.AVOIDED);
         assertThat(book.standing("subnet-b", T0.plus(Duration.ofMinutes(5))).tier())
@@ -46,8 +50,8 @@ class SubnetRankingTest {
 
     @Test
     void aCopyRunningSinceTheLastFailureClearsTheScore() {
-        SubnetHealthBook book = failures(SubnetHealthBook.EMPTY, "subnet-b", 3, T0)
-                .afterRunning("subnet-b", T0.plusSeconds(60));
+        SubnetHealthBook book = failures(NO_PROBES, "subnet-b", 3, T0)
+                .afterStarted("subnet-b", T0.plusSeconds(60));
 
         assertThat(book.standing("subnet-b", T0.plusSeconds(61)).tier()).isEqualTo(SubnetStanding.Tier.HEALTHY);
         assertThat(book.health("subnet-b").recentFailures()).isZero();
@@ -55,15 +59,15 @@ class SubnetRankingTest {
 
     @Test
     void aCopyThatStartedBeforeTheFailuresProvesNothing() {
-        SubnetHealthBook book = failures(SubnetHealthBook.EMPTY, "subnet-b", 3, T0)
-                .afterRunning("subnet-b", T0.minusSeconds(600));
+        SubnetHealthBook book = failures(NO_PROBES, "subnet-b", 3, T0)
+                .afterStarted("subnet-b", T0.minusSeconds(600));
 
         assertThat(book.standing("subnet-b", T0).tier()).isEqualTo(SubnetStanding.Tier.AVOIDED);
     }
 
     @Test
     void aSubnetWithoutFreeIpsIsNeverChosenWhileAnotherHasSome() {
-        SubnetHealthBook book = SubnetHealthBook.EMPTY.withFreeIps("subnet-a", 0, "eu-west-1a", T0)
+        SubnetHealthBook book = NO_PROBES.withFreeIps("subnet-a", 0, "eu-west-1a", T0)
                 .withFreeIps("subnet-b", 40, "eu-west-1b", T0);
 
         SubnetChoice choice = SubnetRanking.choose(List.of("subnet-a", "subnet-b"), book, Map.of(), T0);
@@ -75,7 +79,7 @@ class SubnetRankingTest {
 
     @Test
     void aStaleFreeIpCountIsNotTrusted() {
-        SubnetHealthBook book = SubnetHealthBook.EMPTY.withFreeIps("subnet-a", 0, null, T0);
+        SubnetHealthBook book = NO_PROBES.withFreeIps("subnet-a", 0, null, T0);
 
         SubnetChoice choice = SubnetRanking.choose(List.of("subnet-a", "subnet-b"), book, Map.of(),
                 T0.plus(Duration.ofMinutes(6)));
@@ -85,15 +89,14 @@ class SubnetRankingTest {
 
     @Test
     void launchesGoToTheSubnetsWithFewerOfTheGroupsCopies() {
-        SubnetChoice choice = SubnetRanking.choose(SUBNETS, SubnetHealthBook.EMPTY,
-                Map.of("subnet-a", 4, "subnet-b", 1), T0);
+        SubnetChoice choice = SubnetRanking.choose(SUBNETS, NO_PROBES, Map.of("subnet-a", 4, "subnet-b", 1), T0);
 
         assertThat(choice.subnets()).containsExactly("subnet-c", "subnet-b");
     }
 
     @Test
     void whenEverySubnetIsBadTheLeastBadOneIsUsedAndSaidSo() {
-        SubnetHealthBook book = failures(SubnetHealthBook.EMPTY, "subnet-a", 5, T0);
+        SubnetHealthBook book = failures(NO_PROBES, "subnet-a", 5, T0);
         book = failures(book, "subnet-b", 3, T0);
         book = book.withFreeIps("subnet-c", 0, null, T0);
 
@@ -106,7 +109,7 @@ class SubnetRankingTest {
 
     @Test
     void anOldFailureLearntLateCountsForLess() {
-        SubnetHealthBook book = SubnetHealthBook.EMPTY.afterFailure("subnet-a", SubnetFailureKind.ENI_PROVISIONING,
+        SubnetHealthBook book = NO_PROBES.afterFailure("subnet-a", SubnetFailureKind.ENI_PROVISIONING,
                 "timeout", T0.minus(Duration.ofMinutes(10)), T0);
 
         assertThat(book.standing("subnet-a", T0).score()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
