@@ -1,16 +1,18 @@
 package io.fargatereconciler;
 
-import io.fargatereconciler.cli.PlanCommand;
-import io.fargatereconciler.cli.PolicyCommand;
-import io.fargatereconciler.cli.ValidateCommand;
+import io.fargatereconciler.cli.ReconcilerCommandLine;
 import io.fargatereconciler.sim.SimulateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.util.Arrays;
+import java.io.PrintWriter;
+import java.time.InstantSource;
+import java.util.List;
+import picocli.CommandLine;
 
 /**
- * Entry point. Without arguments it runs the daemon; subcommands that need no daemon run as plain
- * Java, before Quarkus starts, so they open no port and start in milliseconds.
+ * Entry point. Without arguments (the container, {@code quarkus:dev}) it runs the daemon until stopped; with a command
+ * ({@code validate}, {@code plan}, {@code policy}, {@code simulate}, or {@code --help}) it runs that as plain Java,
+ * before Quarkus starts, so it opens no port of the daemon's and starts in milliseconds, and exits with its status.
  */
 @QuarkusMain
 public final class Main {
@@ -18,22 +20,16 @@ public final class Main {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(ValidateCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("policy")) {
-            System.exit(PolicyCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("plan")) {
-            System.exit(PlanCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
-        }
-        if (args.length > 0 && args[0].equals("simulate")) {
-            int exitCode = SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
-            if (exitCode != 0) {
-                System.exit(exitCode);
-            }
+        if (args.length == 0) {
+            Quarkus.run(args);
             return;
         }
-        Quarkus.run(args);
+        System.exit(ReconcilerCommandLine.run(commands(), List.of(args), new PrintWriter(System.out),
+                new PrintWriter(System.err)));
+    }
+
+    /** The commands the packaged application runs. */
+    static CommandLine commands() {
+        return ReconcilerCommandLine.create(InstantSource.system()).addSubcommand(new SimulateCommand());
     }
 }

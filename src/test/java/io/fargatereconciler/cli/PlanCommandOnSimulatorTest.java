@@ -18,10 +18,7 @@ import io.fargatereconciler.sim.FargateSimulator;
 import io.fargatereconciler.sim.SimulatorConfig;
 import io.fargatereconciler.sim.TaskSnapshot;
 import io.fargatereconciler.sim.VirtualClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanCommandOnSimulatorTest {
     private final VirtualClock clock = VirtualClock.create();
     private FargateSimulator simulator;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandConsole console = new CommandConsole(clock);
 
     @BeforeEach
     void startSimulator() {
@@ -144,8 +140,8 @@ class PlanCommandOnSimulatorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        int exit = PlanCommand.run(List.of("desired-state/", "--endpoint-url", "http://127.0.0.1:" + closedPort,
-                "--region", "eu-west-1"), stream(out), stream(err));
+        int exit = console.run("plan", List.of("desired-state/", "--endpoint-url", "http://127.0.0.1:" + closedPort,
+                "--region", "eu-west-1"));
 
         assertThat(exit).isEqualTo(PlanCommand.FAILED);
         assertThat(err()).startsWith("plan: cannot observe cluster ");
@@ -168,21 +164,15 @@ class PlanCommandOnSimulatorTest {
     }
 
     private int plan(Path folder) {
-        out.reset();
-        err.reset();
-        return PlanCommand.run(List.of(folder.toString(), "--endpoint-url", simulator.endpoint().toString(),
-                "--region", "eu-west-1"), clock, stream(out), stream(err));
-    }
-
-    private static PrintStream stream(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        return console.run("plan", List.of(folder.toString(), "--endpoint-url", simulator.endpoint().toString(),
+                "--region", "eu-west-1"));
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 }

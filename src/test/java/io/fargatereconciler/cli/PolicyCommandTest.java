@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fargatereconciler.desired.DesiredStateFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +22,7 @@ class PolicyCommandTest {
 
     @TempDir
     Path folder;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandConsole console = new CommandConsole();
 
     @Test
     void printsThePinnedPolicyForTheExampleDesiredState() throws IOException {
@@ -209,17 +206,14 @@ class PolicyCommandTest {
     @Test
     void refusesAnUnknownOptionAndAMalformedAccountWithUsage() {
         assertThat(policy(List.of("desired-state/", "--acount", "1"))).isEqualTo(PolicyCommand.USAGE_ERROR);
-        assertThat(err()).contains("unknown option --acount").contains("Usage: policy");
+        assertThat(err()).startsWith("policy: unknown option --acount\n").contains("Usage: fargate-reconciler policy");
         assertThat(policy(List.of("desired-state/", "--account", "12"))).isEqualTo(PolicyCommand.USAGE_ERROR);
         assertThat(err()).contains("--account must be a 12-digit AWS account id");
         assertThat(policy(List.of())).isEqualTo(PolicyCommand.USAGE_ERROR);
     }
 
     private int policy(List<String> args) {
-        out.reset();
-        err.reset();
-        return PolicyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run("policy", args);
     }
 
     private JsonNode statement(String sid) throws IOException {
@@ -242,10 +236,10 @@ class PolicyCommandTest {
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fargatereconciler.deploy.CloudFormationTemplate;
 import io.fargatereconciler.deploy.StackEvaluation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,12 +117,10 @@ class StackTaskRoleMatchesPolicyTest {
         }
 
         private static String run(List<String> args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = PolicyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(status).as("policy %s: %s", args, err).isEqualTo(PolicyCommand.PRINTED);
-            return out.toString(StandardCharsets.UTF_8);
+            CommandConsole console = new CommandConsole();
+            int status = console.run("policy", args);
+            assertThat(status).as("policy %s: %s", args, console.err()).isEqualTo(PolicyCommand.PRINTED);
+            return console.out();
         }
     }
 

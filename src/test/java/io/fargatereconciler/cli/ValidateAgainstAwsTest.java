@@ -6,10 +6,7 @@ import io.fargatereconciler.desired.DesiredStateFixture;
 import io.fargatereconciler.sim.FargateSimulator;
 import io.fargatereconciler.sim.SimulatorConfig;
 import io.fargatereconciler.sim.VirtualClock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +27,7 @@ class ValidateAgainstAwsTest {
     @TempDir
     Path folder;
     DesiredStateFixture fixture;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandConsole console = new CommandConsole();
 
     @BeforeEach
     void copyTheExample() throws IOException {
@@ -95,8 +91,8 @@ class ValidateAgainstAwsTest {
 
     @Test
     void namesTheCallThatCouldNotBeMadeWhenTheAccountCannotBeReached() {
-        int status = ValidateCommand.run(List.of("--against-aws", "--endpoint-url", "http://127.0.0.1:9",
-                "--region", "eu-west-1", folder.toString()), print(out), print(err));
+        int status = console.run("validate", List.of("--against-aws", "--endpoint-url", "http://127.0.0.1:9",
+                "--region", "eu-west-1", folder.toString()));
 
         assertThat(status).isEqualTo(ValidateCommand.INVALID);
         assertThat(out()).contains("could not check the 2 values of its kind (the first is here): ECS DescribeClusters"
@@ -105,22 +101,18 @@ class ValidateAgainstAwsTest {
 
     @Test
     void takesEndpointAndRegionOnlyWithAgainstAws() {
-        assertThat(ValidateCommand.run(List.of("--region", "eu-west-1", folder.toString()), print(out), print(err)))
+        assertThat(console.run("validate", List.of("--region", "eu-west-1", folder.toString())))
                 .isEqualTo(ValidateCommand.USAGE_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--endpoint-url and --region go with --against-aws");
+        assertThat(console.err()).contains("--endpoint-url and --region go with --against-aws");
     }
 
     private int validate() {
         List<String> args = new ArrayList<>(List.of("--against-aws", "--endpoint-url",
                 simulator.endpoint().toString(), "--region", "eu-west-1", folder.toString()));
-        return ValidateCommand.run(args, print(out), print(err));
-    }
-
-    private static PrintStream print(ByteArrayOutputStream stream) {
-        return new PrintStream(stream, true, StandardCharsets.UTF_8);
+        return console.run("validate", args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 }

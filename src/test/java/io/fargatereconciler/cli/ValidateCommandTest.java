@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fargatereconciler.aws.AccountInventory;
 import io.fargatereconciler.desired.DesiredStateFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +19,7 @@ class ValidateCommandTest {
     @TempDir
     Path folder;
     DesiredStateFixture fixture;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandConsole console = new CommandConsole();
 
     @BeforeEach
     void setUp() {
@@ -89,7 +86,6 @@ class ValidateCommandTest {
         fixture.write("api.yaml", GROUP);
         assertThat(validate("--allowed-clusters", "staging, batch", folder.toString())).isEqualTo(ValidateCommand.INVALID);
         assertThat(out()).contains("spec.cluster: cluster prod is not in reconciler.desired-state.allowed-clusters");
-        out.reset();
         assertThat(validate("--allowed-clusters", "staging,prod", folder.toString())).isEqualTo(ValidateCommand.VALID);
     }
 
@@ -101,14 +97,19 @@ class ValidateCommandTest {
     }
 
     @Test
-    void exitsTwoOnUsageErrors() {
-        assertThat(validate()).isEqualTo(ValidateCommand.USAGE_ERROR);
-        assertThat(err()).startsWith("validate: name the desired-state folder to check").contains("Usage: validate");
-        assertThat(validate("--output", "yaml", "desired-state")).isEqualTo(ValidateCommand.USAGE_ERROR);
-        assertThat(validate("--colour", "desired-state")).isEqualTo(ValidateCommand.USAGE_ERROR);
-        assertThat(validate("desired-state", "other")).isEqualTo(ValidateCommand.USAGE_ERROR);
-        assertThat(validate("--max-file-bytes", "lots", "desired-state")).isEqualTo(ValidateCommand.USAGE_ERROR);
-        assertThat(validate("--output")).isEqualTo(ValidateCommand.USAGE_ERROR);
+    void exitsTwoOnUsageErrorsNamingTheProblemAboveTheUsage() {
+        assertUsageError(new String[] {}, "name the desired-state folder, e.g. desired-state/");
+        assertUsageError(new String[] {"--output", "yaml", "desired-state"}, "--output must be text or json, not yaml");
+        assertUsageError(new String[] {"--colour", "desired-state"}, "unknown option --colour");
+        assertUsageError(new String[] {"desired-state", "other"}, "give one FOLDER, not desired-state and other");
+        assertUsageError(new String[] {"--max-file-bytes", "lots", "desired-state"},
+                "--max-file-bytes must be a positive whole number of bytes, not lots");
+        assertUsageError(new String[] {"--output"}, "--output needs a value");
+    }
+
+    private void assertUsageError(String[] args, String problem) {
+        assertThat(validate(args)).as(String.join(" ", args)).isEqualTo(ValidateCommand.USAGE_ERROR);
+        assertThat(err()).startsWith("validate: " + problem + "\nUsage: fargate-reconciler validate ");
         assertThat(out()).isEmpty();
     }
 
@@ -116,25 +117,28 @@ class ValidateCommandTest {
     void exitsTwoWhenTheFolderDoesNotExist() {
         assertThat(validate(folder.resolve("missing").toString())).isEqualTo(ValidateCommand.USAGE_ERROR);
         assertThat(err()).isEqualTo("validate: " + folder.resolve("missing")
-                + " is not a folder; name the desired-state folder to check\n");
+                + " is not a folder; name the desired-state folder\n");
     }
 
     @Test
-    void showsHelp() {
+    void showsHelpListingItsOptionsAndExitStatus() {
         assertThat(validate("--help")).isEqualTo(ValidateCommand.VALID);
-        assertThat(out()).startsWith("Usage: validate [--output text|json]");
+        assertThat(out()).startsWith("Usage: fargate-reconciler validate [-h] [--output=text|json]")
+                .contains("--allowed-clusters=NAME,...", "--max-file-bytes=N", "--against-aws", "--endpoint-url=URL",
+                        "--region=REGION", "FOLDER", "Exit status:", "2   usage error")
+                .contains(AccountInventory.ACTIONS.stream().map(action -> "\n  " + action + "\n").toList());
+        assertThat(err()).isEmpty();
     }
 
     private int validate(String... args) {
-        return ValidateCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return console.run("validate", List.of(args));
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 }
