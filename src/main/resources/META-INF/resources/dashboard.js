@@ -317,21 +317,32 @@ function renderLeader(leader) {
 function renderDesiredState(desired) {
   const chip = document.getElementById("desired-state");
   const errors = desired.errors || [];
+  const failures = desired.applyFailures || [];
+  const held = ((desired.inForce || {}).teams || []).filter(team => team.heldBack);
   if (!desired.inForce) {
     chip.dataset.state = "bad";
     chip.textContent = "no valid desired state: nothing is reconciled";
   } else {
     const f = desired.inForce;
-    chip.dataset.state = errors.length ? "warn" : "ok";
+    chip.dataset.state = errors.length || held.length || failures.length ? "warn" : "ok";
     chip.replaceChildren(`desired state ${String(f.revision).substring(0, 12)} · ${f.taskGroups} groups, `
       + `${f.jobs} jobs · loaded `, time(f.loadedAt),
-    errors.length ? ` · latest edit refused (${errors.length} error${errors.length === 1 ? "" : "s"})` : "");
+    held.length ? ` · held back: ${held.map(t => `team ${t.name}`).join(", ")}`
+      : errors.length ? ` · latest edit refused (${errors.length} error${errors.length === 1 ? "" : "s"})` : "",
+    failures.length ? ` · not applied in full` : "");
     chip.title = `${desired.path}, revision ${f.revision}, ${f.files} files`;
   }
   const section = document.getElementById("desired-state-errors");
   section.hidden = errors.length === 0;
+  section.querySelector("[data-field='scope']").textContent = held.length
+    ? `The latest edit of ${held.map(t => `team ${t.name}'s files (revision ${String(t.refusedRevision).substring(0, 12)})`)
+        .join(" and ")} was refused; that team's last valid files stay in force, every other team's edits apply.`
+    : "The latest read of the desired state was refused; the last valid state stays in force.";
   section.querySelector("ul").replaceChildren(...errors.map(e => el("li", {class: "mono"},
     e.file !== undefined ? `${e.file}:${e.line}:${e.column} ${e.field}: ${e.message}` : describe(e))));
+  const notApplied = document.getElementById("apply-failures");
+  notApplied.hidden = failures.length === 0;
+  notApplied.querySelector("ul").replaceChildren(...failures.map(failure => el("li", {class: "mono"}, failure)));
 }
 
 function renderProblems() {

@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in headless Chromium against the daemon on the embedded simulator, read as a person reads it: the
  * counts, conditions and events it shows are checked against what the simulator (standing in for ECS) and the status
- * API say. The steps share one daemon and run in order: converge, a stopped copy comes back, a group degrades.
+ * API say. The steps share one daemon and run in order: converge, a stopped copy comes back, a group degrades, the
+ * status API cannot be reached, a team's edit is refused.
  */
 @QuarkusTest
 @TestProfile(DashboardProfile.class)
@@ -170,6 +171,49 @@ class DashboardBrowserTest {
         // and when the calls work again, the warning goes
         browser().executeScript("window.fetch = window.realFetch;");
         waitUntil(() -> text("#problems").isEmpty() && !text("#groups-title").contains("stale"));
+    }
+
+    @Test
+    @Order(5)
+    void saysWhichTeamIsHeldBackByARefusedEditWhileTheOtherTeamsGroupsKeepRunning() throws IOException {
+        // given the page loaded with both teams' files in force
+        browser().get(dashboard.toString());
+        waitUntil(() -> running(API) == 3 && text("#desired-state").startsWith("desired state"));
+        Path folder = Path.of(given().get("/api/v1/desired-state").jsonPath().getString("path"));
+        Path refused = folder.resolve("team-data/wrong-cluster.yaml");
+
+        // when the data team commits a group on the payments team's cluster, outside its allowance
+        Files.writeString(refused, """
+                apiVersion: fargate-reconciler.io/v1alpha1
+                kind: TaskGroup
+                metadata:
+                  name: data-sidecar
+                spec:
+                  replicas: 1
+                  cluster: payments-prod
+                  taskDefinition: arn:aws:ecs:eu-west-1:123456789012:task-definition/ledger-export:7
+                  launchType: FARGATE
+                  network:
+                    subnets: [subnet-0d4e5f60718293a4b]
+                    securityGroups: [sg-0fedcba9876543210]
+                """);
+        try {
+            // then the page names the team held back and the refused line, as the status API does
+            waitUntil(() -> text("#desired-state").contains("held back: team data"));
+            assertThat(given().get("/api/v1/desired-state").jsonPath()
+                    .getBoolean("inForce.teams.find { it.name == 'data' }.heldBack")).isTrue();
+            assertThat(text("#desired-state-errors [data-field='scope']")).startsWith("The latest edit of team data's files")
+                    .contains("every other team's edits apply");
+            assertThat(text("#desired-state-errors ul")).contains("team-data/wrong-cluster.yaml:7:").contains("cluster");
+            // and the payments team's groups keep running as before
+            assertThat(running(API)).isEqualTo(3).isEqualTo(runningInEcs(API));
+        } finally {
+            Files.delete(refused);
+        }
+
+        // and when the file goes, the team is no longer held back and the errors go
+        waitUntil(() -> !text("#desired-state").contains("held back")
+                && !browser().findElement(By.id("desired-state-errors")).isDisplayed());
     }
 
     private ChromeDriver browser() {

@@ -75,7 +75,15 @@ class SubnetSteeringOnSimulatorTest {
         daemon.runFor(Duration.ofMinutes(3));
 
         assertThat(placedIn(BROKEN).stream().filter(t -> t.createdAt().isAfter(recovered)))
-                .as("replacements fill the emptier subnet again").hasSize(2)
+                .as("one of the two replacements probes the recovered subnet, the other goes to the proven one")
+                .hasSize(1).allSatisfy(t -> assertThat(t.lastStatus()).isEqualTo("RUNNING"));
+        Instant proven = account.clock.instant();
+        account.liveTasks().stream().filter(t -> HEALTHY.equals(t.subnetId())).limit(2)
+                .forEach(t -> account.admin().stopTask(t.taskArn(), "by hand"));
+        daemon.runFor(Duration.ofMinutes(3));
+
+        assertThat(placedIn(BROKEN).stream().filter(t -> t.createdAt().isAfter(proven)))
+                .as("once the probe started there, replacements fill the emptier subnet again").hasSize(2)
                 .allSatisfy(t -> assertThat(t.lastStatus()).isEqualTo("RUNNING"));
         assertThat(account.running()).isEqualTo(6);
     }
